@@ -1,0 +1,23 @@
+package io.axion.api.web;
+
+import jakarta.websocket.Endpoint;
+import java.util.Map;
+
+/**
+ * A WebSocket route served under {@code /ws/}. Register it as an OSGi service; the web bundle authenticates the
+ * upgrade (a bearer token or a single-use ticket) before it asks the route for an endpoint, so a route only ever
+ * sees authenticated sessions. The principal is the session's {@code getUserPrincipal()}.
+ */
+public interface WebSocketRoute {
+
+    /** The first path segment after {@code /ws/}, e.g. {@code events} or {@code terminal}. */
+    String name();
+
+    /**
+     * Creates the endpoint for one connection.
+     *
+     * @param argument the rest of the path after {@code /ws/name/}, or {@code null}
+     * @param query    the query parameters of the upgrade request (the ticket removed)
+     */
+    Endpoint newEndpoint(String argument, Map<String, String> query);
+}
