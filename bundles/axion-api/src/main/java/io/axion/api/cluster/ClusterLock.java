@@ -7,6 +7,13 @@ package io.axion.api.cluster;
 public interface ClusterLock extends AutoCloseable {
     String name();
 
+    /**
+     * Pushes the lease out to {@code lease} from now, for work that runs longer than its first lease.
+     *
+     * @return false when this holder no longer owns the lock (its lease ran out and someone else may hold it)
+     */
+    boolean extend(java.time.Duration lease);
+
     /** Releases the lock if this holder still owns it; harmless when the lease already ran out. */
     @Override
     void close();
