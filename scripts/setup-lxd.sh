@@ -16,6 +16,8 @@ readonly PACKAGES=(lxd lxd-client busybox-static)
 readonly LXD_SOCKET=/var/lib/lxd/unix.socket
 readonly LXD_LOG=${LXD_LOG:-/var/log/lxd-axion.log}
 
+source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
+
 die() { echo "setup-lxd: ERROR: $*" >&2; exit 1; }
 
 [[ $(id -u) -eq 0 ]] || die "must run as root"
@@ -31,16 +33,7 @@ install_packages() {
   local missing
   mapfile -t missing < <(missing_packages)
   ((${#missing[@]} == 0)) && return 0
-  export DEBIAN_FRONTEND=noninteractive
-  local out
-  # Skip `apt-get update` when the package lists already know the packages; retry after it if install fails.
-  if apt-cache show "${missing[@]}" >/dev/null 2>&1 \
-      && out=$(apt-get install -y -q --no-install-recommends "${missing[@]}" 2>&1); then
-    return 0
-  fi
-  out=$(apt-get update -q 2>&1) || die "apt-get update failed:"$'\n'"$out"
-  out=$(apt-get install -y -q --no-install-recommends "${missing[@]}" 2>&1) \
-    || die "apt-get install ${missing[*]} failed:"$'\n'"$out"
+  apt_install "${missing[@]}" || die "cannot install ${missing[*]}"
 }
 
 lxd_answers() {

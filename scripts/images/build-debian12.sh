@@ -22,6 +22,8 @@ readonly INCLUDE=systemd,systemd-sysv,dbus,cloud-init,iproute2,ifupdown,netbase,
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly CUSTOMIZE=$here/debian12-customize.sh
 
+source "$here/../lib/apt.sh"
+
 die() { echo "build-debian12: ERROR: $*" >&2; exit 1; }
 
 force=false rebuild=false
@@ -43,17 +45,12 @@ for candidate in /etc/apt/sources.list.d/debian.sources /etc/apt/sources.list; d
   [[ -s $candidate ]] && { sources=$candidate; break; }
 done
 
-# The cache is valid while the recipe (this script, the customize hook, the mirror config) is unchanged.
-recipe=$(cat "${BASH_SOURCE[0]}" "$CUSTOMIZE" ${sources:+"$sources"} | sha256sum | cut -d' ' -f1)
+# The cache is valid while what goes into the rootfs (suite, variant, packages, customize hook, mirror config)
+# is unchanged.
+recipe=$( { echo "bookworm minbase $INCLUDE"; cat "$CUSTOMIZE" ${sources:+"$sources"}; } | sha256sum | cut -d' ' -f1)
 
 build_rootfs() {
-  if ! command -v mmdebstrap >/dev/null; then
-    local out
-    out=$(DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends mmdebstrap 2>&1) \
-      || { out=$(apt-get update -q 2>&1 && DEBIAN_FRONTEND=noninteractive \
-             apt-get install -y -q --no-install-recommends mmdebstrap 2>&1) \
-           || die "cannot install mmdebstrap:"$'\n'"$out"; }
-  fi
+  command -v mmdebstrap >/dev/null || apt_install mmdebstrap || die "cannot install mmdebstrap"
   mkdir -p "$CACHE_DIR"
   rm -f "$ROOTFS_TAR" "$RECIPE_FILE"
   # tar.gz rather than squashfs: xz squashfs saves ~20 MB but costs a minute of CPU.
