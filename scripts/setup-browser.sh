@@ -8,6 +8,7 @@ set -euo pipefail
 
 readonly PACKAGES=(chromium fonts-liberation)
 
+# shellcheck source=scripts/lib/apt.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 die() { echo "setup-browser: ERROR: $*" >&2; exit 1; }

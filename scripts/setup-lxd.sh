@@ -16,6 +16,7 @@ readonly PACKAGES=(lxd lxd-client busybox-static)
 readonly LXD_SOCKET=/var/lib/lxd/unix.socket
 readonly LXD_LOG=${LXD_LOG:-/var/log/lxd-axion.log}
 
+# shellcheck source=scripts/lib/apt.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/apt.sh"
 
 die() { echo "setup-lxd: ERROR: $*" >&2; exit 1; }

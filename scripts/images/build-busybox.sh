@@ -28,10 +28,11 @@ if lxc_default image show "$ALIAS" >/dev/null 2>&1 && ! $force; then
   exit 0
 fi
 
-[[ -x $BUSYBOX ]] && "$BUSYBOX" --list 2>/dev/null | grep -qx httpd \
-  || die "$BUSYBOX with the httpd applet is missing: apt-get install busybox-static (scripts/setup-lxd.sh does)"
-file_out=$(LC_ALL=C ldd "$BUSYBOX" 2>&1 || true)
-[[ $file_out == *"not a dynamic executable"* || $file_out == *"statically linked"* ]] \
+if ! { [[ -x $BUSYBOX ]] && "$BUSYBOX" --list 2>/dev/null | grep -qx httpd; }; then
+  die "$BUSYBOX with the httpd applet is missing: apt-get install busybox-static (scripts/setup-lxd.sh does)"
+fi
+ldd_out=$(LC_ALL=C ldd "$BUSYBOX" 2>&1 || true)
+[[ $ldd_out == *"not a dynamic executable"* || $ldd_out == *"statically linked"* ]] \
   || die "$BUSYBOX is not statically linked; install busybox-static"
 
 work=$(mktemp -d /tmp/axion-busybox.XXXXXX)

@@ -22,6 +22,7 @@ readonly INCLUDE=systemd,systemd-sysv,dbus,cloud-init,iproute2,ifupdown,netbase,
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 readonly CUSTOMIZE=$here/debian12-customize.sh
 
+# shellcheck source=scripts/lib/apt.sh
 source "$here/../lib/apt.sh"
 
 die() { echo "build-debian12: ERROR: $*" >&2; exit 1; }
