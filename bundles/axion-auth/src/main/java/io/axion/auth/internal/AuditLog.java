@@ -86,10 +86,10 @@ final class AuditLog {
                 try (ResultSet rs = ps.executeQuery()) {
                     List<Entry> entries = new ArrayList<>();
                     while (rs.next()) {
-                        int status = rs.getInt(8);
+                        int code = rs.getInt(8);
+                        Integer status = rs.wasNull() ? null : code;
                         entries.add(new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
-                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                rs.wasNull() ? null : status));
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), status));
                     }
                     return entries;
                 }

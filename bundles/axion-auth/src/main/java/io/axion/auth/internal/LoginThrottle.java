@@ -23,7 +23,7 @@ final class LoginThrottle {
                   Duration slowdownMax, Duration lockout, Duration maxLockout) {
     }
 
-    private record Entry(int failures, int locks, Instant lockedUntil, Instant lastFailure) {
+    private record Entry(int failures, int locks, Instant lockedUntil, Instant lastFailure, Instant lastLock) {
     }
 
     private final Policy policy;
@@ -56,13 +56,14 @@ final class LoginThrottle {
             forgetQuiet(now);
         }
         String[] keys = keys(username, address);
-        int worst = 0;
+        int reached = 0;
         for (int i = 0; i < keys.length; i++) {
             int limit = i == 0 ? policy.maxFailuresPerUser() : policy.maxFailuresPerAddress();
             Entry e = entries.compute(keys[i], (k, old) -> next(old, limit, now));
-            worst = Math.max(worst, e.failures());
+            // A lock lowers the stored count below the limit; the delay follows the count this failure reached.
+            reached = Math.max(reached, now.equals(e.lastLock()) ? limit : e.failures());
         }
-        return delayAfter(worst);
+        return delayAfter(reached);
     }
 
     void success(String username, String address) {
@@ -82,15 +83,17 @@ final class LoginThrottle {
         int failures = (old == null ? 0 : old.failures()) + 1;
         int locks = old == null ? 0 : old.locks();
         Instant lockedUntil = old == null ? null : old.lockedUntil();
+        Instant lastLock = old == null ? null : old.lastLock();
         if (failures >= limit) {
-            // Each lock lasts twice the one before; the count stays at the limit so that one more failure after a
-            // lock runs out locks again at once.
+            // Each lock lasts twice the one before; the count stays just under the limit so that one more failure
+            // after a lock runs out locks again at once.
             long seconds = policy.lockout().toSeconds() << Math.min(locks, 20);
             lockedUntil = now.plus(Duration.ofSeconds(Math.min(seconds, policy.maxLockout().toSeconds())));
+            lastLock = now;
             locks++;
             failures = limit - 1;
         }
-        return new Entry(failures, locks, lockedUntil, now);
+        return new Entry(failures, locks, lockedUntil, now, lastLock);
     }
 
     private Duration delayAfter(int failures) {
