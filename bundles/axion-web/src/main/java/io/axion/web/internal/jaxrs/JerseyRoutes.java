@@ -4,6 +4,7 @@ import io.axion.api.auth.Authenticator;
 import io.axion.api.web.RestProvider;
 import io.axion.api.web.RestResource;
 import io.axion.web.internal.console.ConsoleResource;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.glassfish.jersey.CommonProperties;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.server.ServerProperties;
+import org.glassfish.jersey.server.internal.RuntimeDelegateImpl;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.service.component.annotations.Activate;
@@ -52,6 +54,9 @@ public class JerseyRoutes {
 
     @Activate
     void activate() {
+        // JAX-RS finds its runtime through the context class loader and META-INF/services, which bundles cannot
+        // see across each other: name Jersey's own implementation outright.
+        RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
         container = new ServletContainer(configuration());
     }
 
