@@ -35,12 +35,14 @@ final class AuditLog {
     private final Store store;
     private final Clock clock;
     private final Duration retention;
+    private final long maxEntries;
     private final AtomicLong writes = new AtomicLong();
 
-    AuditLog(Store store, Clock clock, Duration retention) {
+    AuditLog(Store store, Clock clock, Duration retention, long maxEntries) {
         this.store = store;
         this.clock = clock;
         this.retention = retention;
+        this.maxEntries = Math.max(1, maxEntries);
     }
 
     /** Records an event. A failing audit write is logged, never thrown: it must not turn a done action into a 500. */
@@ -97,14 +99,20 @@ final class AuditLog {
         });
     }
 
-    /** Deletes entries older than the retention; returns how many. */
+    /**
+     * Deletes entries older than the retention, and the oldest beyond the most kept (a flood of refused requests
+     * must not fill the disk); returns how many.
+     */
     int prune() {
         long cutoff = clock.instant().minus(retention).toEpochMilli();
         try {
             return store.inTransaction(c -> {
-                try (PreparedStatement ps = c.prepareStatement("DELETE FROM auth_audit WHERE at_ms < ?")) {
-                    ps.setLong(1, cutoff);
-                    return ps.executeUpdate();
+                try (PreparedStatement old = c.prepareStatement("DELETE FROM auth_audit WHERE at_ms < ?");
+                     PreparedStatement excess = c.prepareStatement(
+                             "DELETE FROM auth_audit WHERE id <= (SELECT max(id) FROM auth_audit) - ?")) {
+                    old.setLong(1, cutoff);
+                    excess.setLong(1, maxEntries);
+                    return old.executeUpdate() + excess.executeUpdate();
                 }
             });
         } catch (RuntimeException e) {

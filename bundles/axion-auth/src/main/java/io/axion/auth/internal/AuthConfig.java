@@ -19,7 +19,7 @@ public @interface AuthConfig {
     int argon2Iterations() default 2;
 
     @AttributeDefinition(description = "Hashes computed at once; more wait (bounds memory under a login flood)")
-    int concurrentHashes() default 4;
+    int concurrentHashes() default 2;
 
     @AttributeDefinition(description = "Shortest password accepted for a new user or a password change")
     int minPasswordLength() default 10;
@@ -47,4 +47,7 @@ public @interface AuthConfig {
 
     @AttributeDefinition(description = "Audit entries older than this many days are deleted")
     int auditRetentionDays() default 90;
+
+    @AttributeDefinition(description = "Audit entries kept at most; the oldest go first")
+    long auditMaxEntries() default 1_000_000;
 }

@@ -63,7 +63,7 @@ public class AuthService implements Authenticator {
         credentials = new Credentials(config.minPasswordLength());
         users = new UserDirectory(new UserRepository(store), hasher, credentials, clock);
         users.load();
-        audit = new AuditLog(store, clock, Duration.ofDays(config.auditRetentionDays()));
+        audit = new AuditLog(store, clock, Duration.ofDays(config.auditRetentionDays()), config.auditMaxEntries());
         audit.prune();
         tokens = new TokenService(SigningKey.loadOrCreate(dataDir), clock,
                 Duration.ofSeconds(config.tokenTtlSeconds()));

@@ -76,7 +76,7 @@ final class LoginService {
         Optional<Duration> locked = throttle.lockedFor(username, address);
         if (locked.isPresent()) {
             long seconds = Math.max(1, (locked.get().toMillis() + 999) / 1000);
-            throw new TooManyRequestsException("too-many-logins", why + "; try again in " + seconds + " s", seconds);
+            throw new TooManyRequestsException(why + "; try again in " + seconds + " s", seconds);
         }
     }
 

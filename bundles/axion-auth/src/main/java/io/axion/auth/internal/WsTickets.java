@@ -41,8 +41,7 @@ final class WsTickets {
         if (pending.size() >= MAX_OUTSTANDING) {
             purgeExpired(now);
             if (pending.size() >= MAX_OUTSTANDING) {
-                throw new TooManyRequestsException("too-many-tickets", "Too many unused WebSocket tickets",
-                        ttl.toSeconds());
+                throw new TooManyRequestsException("Too many unused WebSocket tickets", ttl.toSeconds());
             }
         }
         byte[] bytes = new byte[32];

@@ -21,7 +21,7 @@ class AuditLogTest {
     void open() {
         store = new SqliteStore(dir.resolve("axion.db"));
         store.migrate("auth", AuditLogTest.class, "db/auth");
-        audit = new AuditLog(store, clock, Duration.ofDays(90));
+        audit = new AuditLog(store, clock, Duration.ofDays(90), 5);
     }
 
     @AfterEach
@@ -64,6 +64,16 @@ class AuditLogTest {
         audit.record("alice", AuditLog.REQUEST, "POST", "/new", "10.0.0.1", 200);
         assertThat(audit.prune()).isEqualTo(1);
         assertThat(audit.recent(10, null)).extracting(AuditLog.Entry::path).containsExactly("/new");
+    }
+
+    @Test
+    void keepsAtMostTheNewestEntries() {
+        for (int i = 0; i < 8; i++) {
+            audit.record("alice", AuditLog.REQUEST, "POST", "/" + i, "10.0.0.1", 200);
+        }
+        assertThat(audit.prune()).isEqualTo(3);
+        assertThat(audit.recent(10, null)).extracting(AuditLog.Entry::path)
+                .containsExactly("/7", "/6", "/5", "/4", "/3");
     }
 
     @Test

@@ -33,7 +33,8 @@ class LoginServiceTest {
         users.create("alice", "correct horse 1", Roles.OPERATOR);
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(1000, 1000, 1000, Duration.ZERO,
                 Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)), clock);
-        logins = new LoginService(users, hasher, throttle, new AuditLog(store, clock, Duration.ofDays(1)), d -> { });
+        AuditLog audit = new AuditLog(store, clock, Duration.ofDays(1), 1000);
+        logins = new LoginService(users, hasher, throttle, audit, d -> { });
     }
 
     @AfterEach

@@ -5,11 +5,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.axion.api.auth.AuthenticatedUser;
-import io.axion.api.error.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Field;
@@ -20,8 +18,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The JAX-RS providers of this bundle, outside a container. */
-class WebProvidersTest {
+/** The audit filter outside a container. */
+class AuditFilterTest {
     @TempDir
     Path dir;
     AuthFixture f;
@@ -40,17 +38,6 @@ class WebProvidersTest {
     @AfterEach
     void stop() {
         f.close();
-    }
-
-    @Test
-    void tooManyRequestsBecomesProblemJsonWithRetryAfter() {
-        Response response = new TooManyRequestsMapper()
-                .toResponse(new TooManyRequestsException("too-many-logins", "Slow down", 17));
-        assertThat(response.getStatus()).isEqualTo(429);
-        assertThat(response.getHeaderString("Retry-After")).isEqualTo("17");
-        assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
-        assertThat((String) response.getEntity()).isEqualTo("{\"type\":\"https://axion.dev/problems/too-many-logins\","
-                + "\"title\":\"Too many requests\",\"status\":429,\"detail\":\"Slow down\"}");
     }
 
     @Test

@@ -1,0 +1,164 @@
+package io.axion.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import javax.inject.Inject;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The one base class of Axion's itests: boots the distribution built by this reactor on free ports, in a
+ * Hazelcast cluster and an LXD project of its own, and offers HTTP, shell and polling helpers.
+ */
+public abstract class KarafTestSupport {
+    protected static final Duration DEADLINE = Duration.ofSeconds(30);
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The options every test class boots with; subclasses add theirs with {@link #withBaseOptions}. */
+    protected Option[] baseOptions() {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        int httpPort = freePort();
+        MavenArtifactUrlReference karafUrl = maven().groupId("io.axion").artifactId("axion-distribution")
+                .type("tar.gz").versionAsInProject();
+        String distribution = System.getProperty("axion.distribution");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(distribution != null ? new File(distribution).toURI().toString() : karafUrl.getURL())
+                        .name("Axion")
+                        .unpackDirectory(new File(System.getProperty("axion.itest.dir", "target/exam")))
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevelOption.LogLevel.INFO),
+                editConfigurationFilePut("etc/io.axion.web.cfg", "port", Integer.toString(httpPort)),
+                editConfigurationFilePut("etc/io.axion.cluster.cfg", "clusterName", "itest-" + runId),
+                editConfigurationFilePut("etc/io.axion.cluster.cfg", "port", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/io.axion.lxd.cfg", "project", "axion-it-" + runId),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        Integer.toString(freePort())),
+                systemProperty("axion.it.http.port").value(Integer.toString(httpPort)),
+                systemProperty("axion.it.run").value(runId),
+                mavenBundle().groupId("org.assertj").artifactId("assertj-core").versionAsInProject(),
+                mavenBundle().groupId("net.bytebuddy").artifactId("byte-buddy").versionAsInProject(),
+                mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").versionAsInProject(),
+                mavenBundle().groupId("org.awaitility").artifactId("awaitility").versionAsInProject()));
+        return options.toArray(new Option[0]);
+    }
+
+    protected Option[] withBaseOptions(Option... extra) {
+        List<Option> options = new ArrayList<>(List.of(baseOptions()));
+        options.addAll(List.of(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- inside the container ---------------------------------------------------------------------------------
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + System.getProperty("axion.it.http.port");
+    }
+
+    /** This run's LXD project: Axion works inside it, and it is deleted afterwards. */
+    protected String lxdProject() {
+        return "axion-it-" + System.getProperty("axion.it.run");
+    }
+
+    protected HttpResponse<String> request(String method, String path, String token, String jsonBody) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return request("GET", path, null, null);
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + response.body(), e);
+        }
+    }
+
+    /** Runs a shell command in a Karaf session as the tests' user and returns what it printed. */
+    protected String executeCommand(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            throw new IllegalStateException("Command failed: " + command + "\n" + bytes, e);
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}
