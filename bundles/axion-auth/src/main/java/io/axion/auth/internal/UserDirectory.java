@@ -6,6 +6,7 @@ import io.axion.api.error.NotFoundException;
 import io.axion.auth.internal.UserRecord.UserState;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -69,7 +70,7 @@ final class UserDirectory {
     synchronized UserRecord createUnchecked(String username, String password, String role) {
         Credentials.checkUsername(username);
         Credentials.checkRole(role);
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         UserRecord user = new UserRecord(username, UUID.randomUUID().toString(), hasher.hash(password), role, 0,
                 now, now);
         repository.store().inTransaction(c -> {

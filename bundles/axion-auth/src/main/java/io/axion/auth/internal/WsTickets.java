@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +38,7 @@ final class WsTickets {
     }
 
     Ticket issue(UserState user) {
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (pending.size() >= MAX_OUTSTANDING) {
             purgeExpired(now);
             if (pending.size() >= MAX_OUTSTANDING) {
