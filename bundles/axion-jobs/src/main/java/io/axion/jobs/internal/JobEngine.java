@@ -324,12 +324,18 @@ public final class JobEngine implements JobService {
         }
     }
 
-    private static Runnable guard(String what, Runnable task) {
+    /** A timer task that logs its failure instead of dying, and does nothing once the engine stops. */
+    private Runnable guard(String what, Runnable task) {
         return () -> {
+            if (stopping) {
+                return;
+            }
             try {
                 task.run();
             } catch (RuntimeException e) {
-                LOG.warn("Job engine {} failed", what, e);
+                if (!stopping) {
+                    LOG.warn("Job engine {} failed", what, e);
+                }
             }
         };
     }
