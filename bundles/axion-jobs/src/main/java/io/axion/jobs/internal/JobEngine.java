@@ -63,6 +63,7 @@ public final class JobEngine implements JobService {
 
     private ScheduledThreadPoolExecutor timer;
     private ExecutorService notifier;
+    private ExecutorService releaser;
     private ExecutorService workers;
     private GroupCommitWriter writer;
     private volatile Dispatcher dispatcher;
@@ -84,6 +85,7 @@ public final class JobEngine implements JobService {
         timer = new ScheduledThreadPoolExecutor(1, threads("axion-jobs-timer"));
         timer.setRemoveOnCancelPolicy(true);
         notifier = Executors.newSingleThreadExecutor(threads("axion-jobs-events"));
+        releaser = Executors.newSingleThreadExecutor(threads("axion-jobs-release"));
         writer = new GroupCommitWriter(store.dataSource(), "axion-jobs-writer");
         leases = new LeaseKeeper(cluster, writer, repository, settings.lease(), leaseOwner, clock);
         Dispatcher lanes = new Dispatcher(handlers::has, timer, clock);
@@ -104,7 +106,7 @@ public final class JobEngine implements JobService {
         timer.scheduleWithFixedDelay(guard("pruning", this::pruneAsync), prune, prune, TimeUnit.MILLISECONDS);
 
         Worker.Parts parts = new Worker.Parts(settings, clock, node, leaseOwner, cluster, writer, repository,
-                lanes, handlers, payloads, leases, this::changed, () -> stopping);
+                lanes, handlers, payloads, leases, this::changed, releaser, () -> stopping);
         workers = Executors.newFixedThreadPool(settings.workers(), threads("axion-jobs-worker"));
         for (int i = 0; i < settings.workers(); i++) {
             workers.execute(new Worker(parts));
@@ -133,8 +135,10 @@ public final class JobEngine implements JobService {
         }
         timer.shutdownNow();
         writer.close();
+        releaser.shutdown();
         notifier.shutdown();
         try {
+            releaser.awaitTermination(5, TimeUnit.SECONDS);
             notifier.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

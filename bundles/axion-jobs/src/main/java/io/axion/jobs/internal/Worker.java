@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One worker thread: takes a ready lane, takes its instance's lock (or hands the lane back for later when another
- * node holds it), records the attempt durably, runs the handler, records the outcome durably, releases the lock.
+ * node holds it), records the attempt, runs the handler, records the outcome, and goes on to the next lane. The
+ * writes are group-committed in the background; the lock and the lane are released after the outcome's commit,
+ * so that an instance's next job never starts before the previous one's outcome is durable.
  */
 final class Worker implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
@@ -29,7 +33,7 @@ final class Worker implements Runnable {
     record Parts(EngineSettings settings, Clock clock, String node, String leaseOwner, ClusterService cluster,
                  GroupCommitWriter writer, JobRepository repository, Dispatcher dispatcher,
                  HandlerRegistry handlers, PayloadCodec payloads, LeaseKeeper leases, Consumer<Job> changed,
-                 BooleanSupplier stopping) {
+                 Executor releaser, BooleanSupplier stopping) {
     }
 
     private final Parts parts;
@@ -70,32 +74,25 @@ final class Worker implements Runnable {
                 return;
             }
         }
-        Running running = null;
-        Row after = retryLater(row);
-        try {
-            Row claimed = claim(row);
-            if (claimed == null) {
-                after = null;
-                return;
-            }
-            running = parts.leases().track(claimed, lock);
-            lock = null;
-            Attempt attempt = execute(handler, claimed.job(), claimed.seq(), running);
-            after = finish(claimed, attempt);
-        } catch (RuntimeException e) {
-            LOG.error("Job {} could not be recorded; it runs again later", job.id(), e);
-        } finally {
-            if (running != null) {
-                parts.leases().release(running);
-            } else if (lock != null) {
-                lock.close();
-            }
-            if (after == null) {
+        Row claimed = new Row(row.seq(), Transitions.claimed(job, parts.clock().instant(), parts.node()), 0);
+        Running running = parts.leases().track(claimed, lock);
+        CompletableFuture<Boolean> claim = claim(claimed);
+        Attempt attempt = execute(handler, claimed.job(), claimed.seq(), running);
+        Transitions.Next next = Transitions.afterAttempt(claimed.job(), attempt, parts.clock().instant(),
+                parts.settings());
+        finish(claimed, next).whenComplete((recorded, error) -> parts.releaser().execute(() -> {
+            // Only now that the outcome is durable may the instance's next job start, here or on another node.
+            parts.leases().release(running);
+            if (Boolean.FALSE.equals(claim.getNow(null))) {
+                LOG.warn("Job {} was no longer pending when a worker claimed it: left to its owner", job.id());
                 parts.dispatcher().discard(taken.lane(), row.seq());
+            } else if (error != null || !Boolean.TRUE.equals(recorded)) {
+                LOG.error("The outcome of job {} could not be recorded; it runs again later", job.id(), error);
+                parts.dispatcher().done(taken.lane(), retryLater(row));
             } else {
-                parts.dispatcher().done(taken.lane(), after);
+                parts.dispatcher().done(taken.lane(), new Row(row.seq(), next.job(), 0));
             }
-        }
+        }));
     }
 
     private ClusterLock tryLock(String instance) {
@@ -112,23 +109,21 @@ final class Worker implements Runnable {
         }
     }
 
-    /** Records PENDING → IN_PROGRESS and waits for the commit, so the attempt counts before any side effect. */
-    private Row claim(Row row) {
-        Instant now = parts.clock().instant();
-        Job claimed = Transitions.claimed(row.job(), now, parts.node());
-        long leaseExpiresAt = now.toEpochMilli() + parts.settings().lease().toMillis();
-        String log = Transitions.claimLog(claimed, now);
-        boolean ok = parts.writer().submit(tx -> parts.repository().claim(tx, row.seq(), parts.leaseOwner(),
-                leaseExpiresAt, now, parts.node(), log), done -> {
+    /**
+     * Records PENDING → IN_PROGRESS without waiting for the commit: the handler starts at once. Should the node die
+     * before that commit, the job is still PENDING in the store and simply runs again, which handlers allow for.
+     */
+    private CompletableFuture<Boolean> claim(Row claimed) {
+        Job job = claimed.job();
+        long now = parts.clock().millis();
+        long leaseExpiresAt = now + parts.settings().lease().toMillis();
+        String log = Transitions.claimLog(job, Instant.ofEpochMilli(now));
+        return parts.writer().submit(tx -> parts.repository().claim(tx, claimed.seq(), parts.leaseOwner(),
+                leaseExpiresAt, job.startedAt(), parts.node(), log), done -> {
                     if (done) {
-                        parts.changed().accept(claimed);
+                        parts.changed().accept(job);
                     }
-                }).join();
-        if (!ok) {
-            LOG.warn("Job {} was no longer pending when a worker claimed it", row.job().id());
-            return null;
-        }
-        return new Row(row.seq(), claimed, 0);
+                });
     }
 
     private Attempt execute(JobHandler handler, Job job, long seq, Running running) {
@@ -154,26 +149,19 @@ final class Worker implements Runnable {
             LOG.debug("Job {} failure", job.id(), e);
             return new Attempt(transientFailure ? Kind.TRANSIENT : Kind.PERMANENT, Failures.describe(e));
         } finally {
-            // An interrupt meant for the handler must not break the wait for the outcome's commit.
+            // An interrupt meant for the handler must not leak into the next job.
             Thread.interrupted();
         }
     }
 
-    private Row finish(Row claimed, Attempt attempt) {
-        Transitions.Next next = Transitions.afterAttempt(claimed.job(), attempt, parts.clock().instant(),
-                parts.settings());
-        boolean ok = parts.writer().submit(tx -> parts.repository().finishAttempt(tx, claimed.seq(),
-                parts.leaseOwner(), next.job(), next.logLines()), done -> {
+    /** Records the attempt's outcome; the lane and the lock are released once it is committed. */
+    private CompletableFuture<Boolean> finish(Row claimed, Transitions.Next next) {
+        return parts.writer().submit(tx -> parts.repository().finishAttempt(tx, claimed.seq(), parts.leaseOwner(),
+                next.job(), next.logLines()), done -> {
                     if (done) {
                         parts.changed().accept(next.job());
                     }
-                }).join();
-        if (!ok) {
-            LOG.warn("Job {} was taken from this engine while it ran (lease lost); its outcome is dropped",
-                    claimed.job().id());
-            return null;
-        }
-        return new Row(claimed.seq(), next.job(), 0);
+                });
     }
 
     private void appendLog(long seq, String line) {

@@ -53,8 +53,9 @@ class CrashRecoveryTest {
         assertThat(child.isAlive()).as("child JVM alive; its log: %s", childLog()).isTrue();
         String id = Files.readString(marker);
         JobEngine observer = harness.engine(SETTINGS);
+        // The claim is group-committed while the handler already runs: wait for it to be durable.
+        await().until(() -> observer.find(id).orElseThrow().state() == JobState.IN_PROGRESS);
         Job running = observer.find(id).orElseThrow();
-        assertThat(running.state()).isEqualTo(JobState.IN_PROGRESS);
         assertThat(running.node()).isEqualTo("child-node");
 
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
