@@ -49,10 +49,43 @@ public final class JobsBench {
         System.out.printf("Axion job engine benchmark: %d cores, SQLite WAL synchronous=FULL, %d no-op jobs over %d "
                 + "instances, %d enqueuing threads%n", Runtime.getRuntime().availableProcessors(), jobs, instances,
                 producers);
+        System.out.printf("load average before: %s%n", loadAverage());
+        commitBaseline(dir);
         for (int workers : new int[] {1, 8}) {
             throughput(dir, workers, jobs, producers, instances);
         }
         paced(dir, 8, rate, seconds, instances);
+        System.out.printf("load average after: %s%n", loadAverage());
+    }
+
+    /** The floor under any durable enqueue: one small SQLite transaction, committed and fsynced, one at a time. */
+    private static void commitBaseline(Path dir) throws Exception {
+        Path db = dir.resolve("baseline.db");
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+        SqliteStore store = new SqliteStore(db);
+        try {
+            store.inTransaction(c -> c.createStatement().executeUpdate("CREATE TABLE t (v TEXT)"));
+            long[] commits = new long[1_000];
+            for (int i = 0; i < commits.length; i++) {
+                long t0 = System.nanoTime();
+                store.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO t VALUES ('x')"));
+                commits[i] = System.nanoTime() - t0;
+            }
+            System.out.printf("baseline: one-row SQLite commit (fsync) p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
+                    millis(commits, 0.50), millis(commits, 0.99), millis(commits, 1.0));
+        } finally {
+            store.close();
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** As many jobs as the producers can enqueue; jobs/s from the first enqueue to the last COMPLETED commit. */

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * changes makes enqueue durable and still fast. A caller's future completes only after its batch committed, and
  * the after-commit actions run in submission order on the writer thread, before the futures complete.
  * <p>
- * Each write runs inside a savepoint, so one failing write fails alone and the rest of its batch still commits.
+ * When one write of a batch fails, the batch is rolled back and its writes are redone one transaction each, so
+ * that only the failing write fails (writes must therefore be safe to run again after a rollback: they are SQL).
  */
 final class GroupCommitWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommitWriter.class);
@@ -126,51 +127,65 @@ final class GroupCommitWriter implements AutoCloseable {
                 return;
             }
             queue.drainTo(batch, MAX_BATCH - 1);
-            stop = batch.remove(STOP);
+            stop = batch.removeIf(pending -> pending == STOP);
             if (!batch.isEmpty()) {
                 commit(batch);
             }
             batch.clear();
+        }
+        // Writes that raced with close(): refuse them rather than leave their callers waiting.
+        for (Pending<?> late; (late = queue.poll()) != null; ) {
+            late.done().completeExceptionally(new IllegalStateException("The job store writer is closed"));
         }
     }
 
     private void commit(List<Pending<?>> batch) {
         Object[] results = new Object[batch.size()];
         Exception[] errors = new Exception[batch.size()];
-        try (Connection connection = dataSource.getConnection(); Statement control = connection.createStatement()) {
-            control.execute("BEGIN IMMEDIATE");
-            Tx tx = new Tx(connection);
-            try {
+        try {
+            run(batch, 0, batch.size(), results);
+        } catch (SQLException | RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                errors[0] = batchFailure;
+            } else {
+                // Some write failed and took its batch down: redo each alone, so that only the culprit fails.
                 for (int i = 0; i < batch.size(); i++) {
-                    control.execute("SAVEPOINT write");
                     try {
-                        results[i] = batch.get(i).write().apply(tx);
-                        control.execute("RELEASE write");
+                        run(batch, i, i + 1, results);
                     } catch (SQLException | RuntimeException e) {
-                        control.execute("ROLLBACK TO write");
-                        control.execute("RELEASE write");
                         errors[i] = e;
                     }
                 }
-                control.execute("COMMIT");
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(control);
-                throw e;
-            } finally {
-                tx.closeStatements();
             }
-        } catch (SQLException | RuntimeException e) {
-            LOG.error("Job store commit of {} write(s) failed", batch.size(), e);
-            StoreException failure = new StoreException("Job store commit failed: " + e.getMessage(), e);
-            for (Pending<?> pending : batch) {
-                pending.done().completeExceptionally(failure);
-            }
-            return;
         }
         batches++;
         writes += batch.size();
         for (int i = 0; i < batch.size(); i++) {
             finish(batch.get(i), results[i], errors[i]);
+        }
+    }
+
+    /** Runs writes {@code from} to {@code to} (exclusive) in one transaction; rolled back whole when one fails. */
+    private void run(List<Pending<?>> batch, int from, int to, Object[] results) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement control = connection.createStatement()) {
+            control.execute("BEGIN IMMEDIATE");
+            Tx tx = new Tx(connection);
+            try {
+                for (int i = from; i < to; i++) {
+                    results[i] = batch.get(i).write().apply(tx);
+                }
+                control.execute("COMMIT");
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(control);
+                if (to - from > 1) {
+                    LOG.debug("A batch of {} writes failed; retrying them one by one", to - from, e);
+                } else {
+                    LOG.warn("A job store write failed", e);
+                }
+                throw e;
+            } finally {
+                tx.closeStatements();
+            }
         }
     }
 
@@ -181,6 +196,7 @@ final class GroupCommitWriter implements AutoCloseable {
                     ? new StoreException("Job store write failed: " + error.getMessage(), error) : error);
             return;
         }
+        // (Reached only after a commit: the writes of a batch either all committed or were redone one by one.)
         T value = (T) result;
         if (pending.afterCommit() != null) {
             try {
