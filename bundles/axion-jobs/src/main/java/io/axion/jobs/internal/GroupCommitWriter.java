@@ -180,7 +180,8 @@ final class GroupCommitWriter implements AutoCloseable {
                 if (to - from > 1) {
                     LOG.debug("A batch of {} writes failed; retrying them one by one", to - from, e);
                 } else {
-                    LOG.warn("A job store write failed", e);
+                    LOG.warn("A job store write failed: {}", e.getMessage());
+                    LOG.debug("Job store write failure", e);
                 }
                 throw e;
             } finally {
