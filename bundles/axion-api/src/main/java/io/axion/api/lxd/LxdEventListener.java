@@ -6,8 +6,8 @@ public interface LxdEventListener {
     void onEvent(LxdEvent event);
 
     /**
-     * The event stream was interrupted and is back: events may have been missed, so re-read what you cache.
-     * Also called once when the stream first connects after this listener subscribed while it was down.
+     * The event stream was interrupted (or its first connection attempts failed) and is connected now: events
+     * may have been missed, so re-read what you cache.
      */
     default void onResync() {
     }

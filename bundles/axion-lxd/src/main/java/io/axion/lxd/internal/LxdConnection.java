@@ -96,7 +96,9 @@ public final class LxdConnection implements AutoCloseable {
         http.setIdleTimeout(Duration.ofMinutes(5).toMillis());
         http.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, "axion-lxd"));
         webSockets = new WebSocketClient(http);
-        webSockets.setIdleTimeout(Duration.ofMinutes(2));
+        // LXD pings the events socket every 10 s; terminals may idle much longer between keystrokes.
+        webSockets.setIdleTimeout(Duration.ofHours(1));
+        webSockets.setMaxTextMessageSize(4 * 1024 * 1024);
         try {
             http.start();
             webSockets.start();
@@ -253,6 +255,11 @@ public final class LxdConnection implements AutoCloseable {
 
     void removeOutageListener(Runnable listener) {
         outageListeners.remove(listener);
+    }
+
+    /** Something (e.g. the event socket closing) suggests LXD went away: let the health check look now. */
+    void suspectOutage() {
+        outageListeners.forEach(Runnable::run);
     }
 
     /** {@code GET /1.0} with a short deadline: the version and API extensions; also refreshes the cached copy. */
