@@ -2,6 +2,7 @@ package io.axion.lxd.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.axion.api.error.ConflictException;
+import io.axion.api.lxd.LxdRefusedException;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 
@@ -42,6 +43,10 @@ final class InstanceUpdater {
             try {
                 lxd.call(request, subject, action, lxd.settings().operationTimeout());
                 return;
+            } catch (LxdRefusedException rejected) {
+                // LXD validates a new definition inside the update operation: its failure is a rejected value.
+                throw rejected.status() == 422 ? rejected
+                        : new LxdRefusedException(true, rejected.lxdStatus(), action, rejected.lxdMessage());
             } catch (ConflictException changedMeanwhile) {
                 if (attempt >= ATTEMPTS || !"changed-concurrently".equals(changedMeanwhile.slug())) {
                     throw changedMeanwhile;
