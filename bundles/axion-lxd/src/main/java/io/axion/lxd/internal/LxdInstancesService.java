@@ -79,10 +79,18 @@ public final class LxdInstancesService implements LxdInstances {
         try {
             changeState(name, "start", null, false, lxd.settings().operationTimeout());
         } catch (LxdRefusedException e) {
+            InstanceStatus status = status(name);
             // A retried job may find the instance already running: that is success.
-            if (status(name) != InstanceStatus.RUNNING) {
+            if (status == InstanceStatus.RUNNING) {
+                return;
+            }
+            // On a heavily loaded host LXD's start hook can time out ("forkstart ... exit status 1") although a
+            // second attempt succeeds; a genuine fault fails twice and is reported.
+            if (status != InstanceStatus.STOPPED || e.status() != 502) {
                 throw e;
             }
+            LOG.warn("Starting instance {} failed ({}); trying once more", name, e.lxdMessage());
+            changeState(name, "start", null, false, lxd.settings().operationTimeout());
         }
     }
 
