@@ -22,8 +22,9 @@ public final class EventSocket implements Session.Listener.AutoDemanding {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, org.eclipse.jetty.websocket.api.Callback callback) {
         closed.countDown();
+        callback.succeed();
     }
 
     @Override

@@ -231,6 +231,11 @@ public final class LxdConnection implements AutoCloseable {
         return new LxdRefusedException(false, 0, action, String.valueOf(cause));
     }
 
+    /** Buffers for streaming an upload, from the client's pool. */
+    org.eclipse.jetty.io.ByteBufferPool.Sized uploadBuffers() {
+        return new org.eclipse.jetty.io.ByteBufferPool.Sized(http.getByteBufferPool(), false, 64 * 1024);
+    }
+
     /** Opens a WebSocket to an LXD path; the listener must be a public class (Jetty calls it reflectively). */
     Session connectWebSocket(String pathAndQuery, Object listener, String action) {
         String separator = pathAndQuery.contains("?") ? "&" : "?";

@@ -45,6 +45,7 @@ public final class LxdEventStream implements LxdEvents {
     private volatile boolean running = true;
     private volatile boolean connected;
     private volatile EventBus eventBus;
+    private volatile Session current;
 
     @Activate
     public LxdEventStream(@Reference LxdConnection lxd) {
@@ -79,7 +80,12 @@ public final class LxdEventStream implements LxdEvents {
     @Deactivate
     public void close() {
         running = false;
+        connected = false;
         connector.interrupt();
+        Session session = current;
+        if (session != null && session.isOpen()) {
+            session.close();
+        }
         delivery.shutdownNow();
     }
 
@@ -91,6 +97,10 @@ public final class LxdEventStream implements LxdEvents {
             Session session = null;
             try {
                 session = lxd.connectWebSocket("/1.0/events?type=lifecycle,operation", socket, "connect to LXD's events");
+                current = session;
+                if (!running) {
+                    break;
+                }
                 connected = true;
                 LOG.info("Listening to LXD events of project {}", lxd.project());
                 if (missedEvents) {

@@ -6,6 +6,7 @@ import io.axion.api.lxd.FileDownload;
 import io.axion.api.lxd.FileEntry;
 import io.axion.api.lxd.FileType;
 import io.axion.api.lxd.LxdFiles;
+import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.LxdRefusedException;
 import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.PathRequestContent;
@@ -13,6 +14,7 @@ import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpMethod;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import java.io.IOException;
@@ -21,6 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -29,11 +35,23 @@ import java.util.concurrent.TimeUnit;
  */
 @Component(service = LxdFiles.class)
 public final class LxdFilesService implements LxdFiles {
+    private static final int PARALLEL_STATS = 4;
+
     private final LxdConnection lxd;
+    private final ExecutorService statPool = Executors.newFixedThreadPool(PARALLEL_STATS, r -> {
+        Thread t = new Thread(r, "axion-lxd-files");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public LxdFilesService(@Reference LxdConnection lxd) {
         this.lxd = lxd;
+    }
+
+    @Deactivate
+    public void close() {
+        statPool.shutdownNow();
     }
 
     @Override
@@ -75,9 +93,21 @@ public final class LxdFilesService implements LxdFiles {
             throw lxd.failure("list " + directory, e);
         }
         String prefix = directory.endsWith("/") ? directory : directory + "/";
-        List<FileEntry> entries = new ArrayList<>(names.size());
+        // One stat per entry (LXD lists names only): a few at a time, since each waits on LXD's file server.
+        List<CompletableFuture<FileEntry>> pending = new ArrayList<>(names.size());
         for (JsonNode name : names) {
-            entries.add(stat(instance, prefix + name.asText()));
+            pending.add(CompletableFuture.supplyAsync(() -> stat(instance, prefix + name.asText()), statPool));
+        }
+        List<FileEntry> entries = new ArrayList<>(pending.size());
+        for (CompletableFuture<FileEntry> entry : pending) {
+            try {
+                entries.add(entry.join());
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof LxdNotFoundException) {
+                    continue; // deleted while listing
+                }
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
         }
         entries.sort(java.util.Comparator.comparing(FileEntry::name));
         return entries;
@@ -97,7 +127,7 @@ public final class LxdFilesService implements LxdFiles {
 
     @Override
     public void write(String instance, String path, InputStream content, FileAttributes attributes) {
-        upload(instance, path, new InputStreamRequestContent("application/octet-stream", content, 64 * 1024), attributes);
+        upload(instance, path, new InputStreamRequestContent("application/octet-stream", content, lxd.uploadBuffers()), attributes);
     }
 
     @Override

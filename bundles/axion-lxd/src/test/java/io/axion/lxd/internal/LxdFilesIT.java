@@ -43,10 +43,11 @@ class LxdFilesIT extends LxdProjectSupport {
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("empty", FileType.FILE, 0L),
                         org.assertj.core.groups.Tuple.tuple("hello.txt", FileType.FILE, 12L));
-        assertThat(files.list(name, "/bin")).anySatisfy(e -> {
-            assertThat(e.name()).isEqualTo("sh");
-            assertThat(e.type()).isEqualTo(FileType.SYMLINK);
-        });
+        assertThat(exec.run(name, io.axion.api.lxd.ExecRequest.of("ln", "-s", "hello.txt", "/srv/data/link"), null)
+                .exitCode()).isZero();
+        assertThat(files.list(name, "/srv/data")).extracting(FileEntry::name, FileEntry::type)
+                .contains(org.assertj.core.groups.Tuple.tuple("link", FileType.SYMLINK));
+        files.delete(name, "/srv/data/link");
 
         try (FileDownload download = files.read(name, "/srv/data/hello.txt")) {
             assertThat(download.entry().size()).isEqualTo(12);
