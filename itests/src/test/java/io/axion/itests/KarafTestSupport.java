@@ -9,6 +9,8 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
@@ -25,8 +27,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import javax.inject.Inject;
+import org.junit.AfterClass;
 import org.apache.karaf.features.FeaturesService;
 import org.apache.karaf.shell.api.console.Session;
 import org.apache.karaf.shell.api.console.SessionFactory;
@@ -144,6 +151,65 @@ public abstract class KarafTestSupport {
             return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException("Not JSON: " + response.body(), e);
+        }
+    }
+
+    /** A token for the first admin, whose password Axion wrote to the data folder at first boot. */
+    protected String adminToken() {
+        return await().atMost(DEADLINE).ignoreExceptions().until(() -> {
+            String password = Files.readString(Path.of(System.getProperty("karaf.data"), "initial-admin-password"))
+                    .trim();
+            HttpResponse<String> login = request("POST", "/api/v1/auth/login", null,
+                    JSON.writeValueAsString(Map.of("username", "admin", "password", password)));
+            return login.statusCode() == 200 ? json(login).path("token").asText() : null;
+        }, token -> token != null && !token.isEmpty());
+    }
+
+    /** Runs the {@code lxc} client in this run's LXD project, to check Axion's effects in LXD itself. */
+    protected static String lxc(String... args) {
+        List<String> command = new ArrayList<>(List.of("lxc", "--project", "axion-it-" + System.getProperty("axion.it.run")));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes this run's LXD project with everything in it, whatever the tests left behind. */
+    @AfterClass
+    public static void deleteLxdProject() {
+        String runId = System.getProperty("axion.it.run");
+        if (runId == null) {
+            return; // not inside the container
+        }
+        String project = "axion-it-" + runId;
+        try {
+            String list = run(List.of("lxc", "project", "list", "--format", "csv"));
+            if (!list.contains(project)) {
+                return;
+            }
+            String instances = run(List.of("lxc", "--project", project, "list", "--format", "csv", "-c", "n"));
+            for (String name : instances.split("\\s+")) {
+                if (!name.isBlank()) {
+                    run(List.of("lxc", "--project", project, "delete", "--force", name));
+                }
+            }
+            run(List.of("lxc", "project", "delete", project));
+        } catch (RuntimeException e) {
+            System.err.println("Could not delete LXD project " + project + ": " + e.getMessage());
         }
     }
 

@@ -26,7 +26,7 @@ final class LeasedMapLock implements ClusterLock {
     }
 
     @Override
-    public boolean extend(Duration lease) {
+    public boolean renew(Duration lease) {
         if (!token.equals(locks.get(name))) {
             return false;
         }

@@ -67,13 +67,13 @@ class HazelcastClusterServiceTest {
     }
 
     @Test
-    void anExpiredHolderCannotExtendOrReleaseTheNextHoldersLock() throws Exception {
+    void anExpiredHolderCannotRenewOrReleaseTheNextHoldersLock() throws Exception {
         ClusterLock stale = first.tryLock("instance:c", Duration.ZERO, Duration.ofMillis(200)).orElseThrow();
         ClusterLock fresh = second.tryLock("instance:c", Duration.ofSeconds(5), Duration.ofSeconds(30)).orElseThrow();
-        assertThat(stale.extend(Duration.ofSeconds(30))).isFalse();
+        assertThat(stale.renew(Duration.ofSeconds(30))).isFalse();
         stale.close();
         assertThat(first.tryLock("instance:c", Duration.ZERO, Duration.ofSeconds(1))).isEmpty();
-        assertThat(fresh.extend(Duration.ofSeconds(30))).isTrue();
+        assertThat(fresh.renew(Duration.ofSeconds(30))).isTrue();
         fresh.close();
     }
 

@@ -4,6 +4,7 @@ import io.axion.api.auth.Authenticator;
 import io.axion.api.web.RestProvider;
 import io.axion.api.web.RestResource;
 import io.axion.web.internal.console.ConsoleResource;
+import io.axion.web.internal.openapi.OpenApiResource;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.List;
 import java.util.Optional;
@@ -48,12 +49,14 @@ public class JerseyRoutes {
     private volatile Authenticator authenticator;
     private volatile ServletContainer container;
     private ScheduledFuture<?> pendingReload;
+    private OpenApiResource openApi;
 
     @Reference
     private ConsoleResource console;
 
     @Activate
-    void activate() {
+    void activate(org.osgi.framework.BundleContext context) {
+        openApi = new OpenApiResource(context.getBundle().getVersion().toString());
         // JAX-RS finds its runtime through the context class loader and META-INF/services, which bundles cannot
         // see across each other: name Jersey's own implementation outright.
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
@@ -149,6 +152,7 @@ public class JerseyRoutes {
         config.register(RolesAllowedDynamicFeature.class);
         config.register(new SecurityHeaders());
         config.register(console);
+        config.register(openApi);
         resources.forEach(config::register);
         providers.forEach(config::register);
         return config;

@@ -1,0 +1,355 @@
+package io.axion.jobs.internal;
+
+import io.axion.api.cluster.ClusterService;
+import io.axion.api.error.NotFoundException;
+import io.axion.api.error.ValidationException;
+import io.axion.api.event.AxionEvent;
+import io.axion.api.event.EventBus;
+import io.axion.api.event.EventChannels;
+import io.axion.api.job.Job;
+import io.axion.api.job.JobEvents;
+import io.axion.api.job.JobFilter;
+import io.axion.api.job.JobHandler;
+import io.axion.api.job.JobOptions;
+import io.axion.api.job.JobService;
+import io.axion.api.job.JobState;
+import io.axion.api.store.Store;
+import io.axion.api.store.StoreException;
+import io.axion.jobs.internal.JobRepository.Inserted;
+import io.axion.jobs.internal.JobRepository.Row;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The job engine, usable without OSGi (tests, the benchmark); {@link JobsComponent} runs it as a DS component.
+ * Enqueues and state changes are group-committed by {@link GroupCommitWriter}; the {@link Dispatcher} hands ready
+ * jobs to the workers; the only timer work is delayed retries, lease renewal, recovery and pruning.
+ */
+public final class JobEngine implements JobService {
+    private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
+
+    private final Store store;
+    private final ClusterService cluster;
+    private final Supplier<EventBus> bus;
+    private final EngineSettings settings;
+    // Millisecond ticks: the store keeps milliseconds, so a job in memory equals the job read back.
+    private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
+    private final PayloadCodec payloads = new PayloadCodec();
+    private final JobRepository repository = new JobRepository(payloads);
+    private final HandlerRegistry handlers = new HandlerRegistry();
+    private final Map<String, CompletableFuture<Job>> waiters = new ConcurrentHashMap<>();
+    private final String node;
+    private final String leaseOwner;
+
+    private ScheduledThreadPoolExecutor timer;
+    private ExecutorService notifier;
+    private ExecutorService releaser;
+    private ExecutorService workers;
+    private GroupCommitWriter writer;
+    private volatile Dispatcher dispatcher;
+    private LeaseKeeper leases;
+    private volatile boolean stopping;
+
+    public JobEngine(Store store, ClusterService cluster, Supplier<EventBus> bus, EngineSettings settings) {
+        this.store = store;
+        this.cluster = cluster;
+        this.bus = bus;
+        this.settings = settings;
+        this.node = cluster.localNodeId();
+        // A fresh owner per start: leases of an earlier run of this node are recognised as dead ones.
+        this.leaseOwner = node + "/" + UUID.randomUUID();
+    }
+
+    public synchronized void start() {
+        store.migrate("jobs", JobEngine.class, "db/jobs");
+        timer = new ScheduledThreadPoolExecutor(1, threads("axion-jobs-timer"));
+        timer.setRemoveOnCancelPolicy(true);
+        notifier = Executors.newSingleThreadExecutor(threads("axion-jobs-events"));
+        releaser = Executors.newSingleThreadExecutor(threads("axion-jobs-release"));
+        writer = new GroupCommitWriter(store.dataSource(), "axion-jobs-writer");
+        leases = new LeaseKeeper(cluster, writer, repository, settings.lease(), leaseOwner, clock);
+        Dispatcher lanes = new Dispatcher(handlers::has, timer, clock);
+        long earliestForeignLease = load(lanes);
+        dispatcher = lanes;
+
+        if (earliestForeignLease > 0) {
+            // Jobs a dead engine was running: recover each as soon as its lease runs out, not a whole period later.
+            timer.schedule(guard("recovery", this::recoverExpiredLeases), earliestForeignLease - clock.millis() + 1,
+                    TimeUnit.MILLISECONDS);
+        }
+        long renew = Math.max(1, settings.renewInterval().toMillis());
+        timer.scheduleWithFixedDelay(guard("lease renewal", leases::renewAll), renew, renew, TimeUnit.MILLISECONDS);
+        long recovery = settings.recoveryInterval().toMillis();
+        timer.scheduleWithFixedDelay(guard("recovery", this::recoverExpiredLeases), recovery, recovery,
+                TimeUnit.MILLISECONDS);
+        long prune = settings.pruneInterval().toMillis();
+        timer.scheduleWithFixedDelay(guard("pruning", this::pruneAsync), prune, prune, TimeUnit.MILLISECONDS);
+
+        Worker.Parts parts = new Worker.Parts(settings, clock, node, leaseOwner, cluster, writer, repository,
+                lanes, handlers, payloads, leases, this::changed, releaser, () -> stopping);
+        workers = Executors.newFixedThreadPool(settings.workers(), threads("axion-jobs-worker"));
+        for (int i = 0; i < settings.workers(); i++) {
+            workers.execute(new Worker(parts));
+        }
+        LOG.info("Job engine started on {} with {} worker(s); {} unfinished job(s) loaded", node,
+                settings.workers(), lanes.size());
+    }
+
+    /** Lets running handlers finish (up to the grace period), then commits what is queued and stops. */
+    public synchronized void stop() {
+        if (dispatcher == null) {
+            return;
+        }
+        stopping = true;
+        dispatcher.close();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("{} job(s) still running at shutdown: interrupting them", leases.size());
+                workers.shutdownNow();
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+        writer.close();
+        releaser.shutdown();
+        notifier.shutdown();
+        try {
+            releaser.awaitTermination(5, TimeUnit.SECONDS);
+            notifier.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        waiters.values().forEach(w -> w.completeExceptionally(new IllegalStateException("The job engine stopped")));
+        dispatcher = null;
+        LOG.info("Job engine stopped");
+    }
+
+    public void addHandler(String type, JobHandler handler) {
+        if (handlers.add(type, handler)) {
+            Dispatcher lanes = dispatcher;
+            if (lanes != null) {
+                lanes.handlerAdded(type);
+            }
+        }
+    }
+
+    public void removeHandler(String type, JobHandler handler) {
+        handlers.remove(type, handler);
+    }
+
+    @Override
+    public Job enqueue(String type, String instance, Object payload, JobOptions options) {
+        if (type == null || type.isBlank()) {
+            throw new ValidationException("type", "must not be blank");
+        }
+        if (instance != null && instance.isBlank()) {
+            throw new ValidationException("instance", "must not be blank (use null for a job without instance)");
+        }
+        JobOptions opts = options == null ? JobOptions.defaults() : options;
+        Map<String, Object> body = payloads.toObject(payload);
+        String payloadJson = payloads.write(body);
+        Instant now = clock.instant();
+        int maxAttempts = opts.maxAttempts() == 0 ? settings.defaultMaxAttempts() : opts.maxAttempts();
+        String key = opts.idempotencyKey() == null || opts.idempotencyKey().isBlank() ? null : opts.idempotencyKey();
+        Job job = new Job(UUID.randomUUID().toString(), type, instance, JobState.PENDING, 0, maxAttempts, null, now,
+                null, null, now.plus(opts.delay()), node, key, body, List.of());
+        Dispatcher lanes = running();
+        Inserted inserted = await(writer.submit(tx -> repository.insert(tx, job, payloadJson), done -> {
+            if (done.created()) {
+                lanes.put(done.row());
+                changed(done.row().job());
+            }
+        }));
+        return inserted.row().job();
+    }
+
+    @Override
+    public Optional<Job> find(String id) {
+        return read(connection -> repository.find(connection, id));
+    }
+
+    @Override
+    public List<Job> list(JobFilter filter) {
+        return read(connection -> repository.list(connection, filter));
+    }
+
+    @Override
+    public CompletionStage<Job> whenFinished(String id) {
+        CompletableFuture<Job> waiter = waiters.computeIfAbsent(id, k -> new CompletableFuture<>());
+        Optional<Job> now = find(id);
+        if (now.isEmpty()) {
+            waiters.remove(id, waiter);
+            waiter.completeExceptionally(new NotFoundException("job", id));
+        } else if (now.get().finished()) {
+            waiters.remove(id, waiter);
+            waiter.complete(now.get());
+        }
+        return waiter.minimalCompletionStage();
+    }
+
+    /** Deletes jobs that finished longer ago than the configured age; returns how many. */
+    public int prune() {
+        return await(pruneAsync());
+    }
+
+    /** Puts jobs whose worker died (lease expired) back in the queue; completes with how many. */
+    public CompletableFuture<Integer> recoverExpiredLeases() {
+        long now = clock.millis();
+        Dispatcher lanes = running();
+        return writer.submit(tx -> {
+            List<Row> recovered = new ArrayList<>();
+            for (Row row : repository.expiredLeases(tx, leaseOwner, now)) {
+                Transitions.Next next = Transitions.afterLostWorker(row.job(), Instant.ofEpochMilli(now));
+                repository.recover(tx, row.seq(), next.job(), next.logLines());
+                recovered.add(new Row(row.seq(), next.job(), 0));
+            }
+            return recovered;
+        }, recovered -> {
+            for (Row row : recovered) {
+                LOG.info("Job {} ({}, instance {}) lost its worker: now {}", row.job().id(), row.job().type(),
+                        row.job().instance(), row.job().state());
+                if (row.job().finished()) {
+                    lanes.remove(row);
+                } else {
+                    lanes.put(row);
+                }
+                changed(row.job());
+            }
+        }).thenApply(List::size);
+    }
+
+    /** The node id this engine records on the jobs it runs. */
+    public String node() {
+        return node;
+    }
+
+    /** Batches and writes committed so far, for the benchmark. */
+    public long[] writerCounters() {
+        return writer.counters();
+    }
+
+    private CompletableFuture<Integer> pruneAsync() {
+        Instant cutoff = clock.instant().minus(settings.pruneAfter());
+        return writer.submit(tx -> repository.pruneFinishedBefore(tx, cutoff), count -> {
+            if (count > 0) {
+                LOG.info("Pruned {} job(s) finished before {}", count, cutoff);
+            }
+        });
+    }
+
+    /** Loads the unfinished jobs; returns the earliest lease expiry of jobs a dead engine was running, or 0. */
+    private long load(Dispatcher lanes) {
+        List<Row> rows = read(repository::unfinished);
+        long earliest = 0;
+        for (Row row : rows) {
+            if (row.job().state() == JobState.IN_PROGRESS) {
+                long expires = Math.max(1, row.leaseExpiresAt());
+                earliest = earliest == 0 ? expires : Math.min(earliest, expires);
+                lanes.put(new Row(row.seq(), row.job(), expires));
+            } else {
+                lanes.put(row);
+            }
+        }
+        return earliest;
+    }
+
+    /** After a commit, on the writer thread: hand the news to the notifier thread, keeping their order. */
+    private void changed(Job job) {
+        EventBus events = bus.get();
+        boolean awaited = job.finished() && !waiters.isEmpty();
+        if (events == null && !awaited) {
+            return;
+        }
+        notifier.execute(() -> {
+            if (events != null) {
+                try {
+                    events.publish(AxionEvent.of(EventChannels.JOBS, JobEvents.JOB_UPDATED, job.toJson()));
+                } catch (RuntimeException e) {
+                    LOG.warn("Publishing the update of job {} failed", job.id(), e);
+                }
+            }
+            if (awaited) {
+                CompletableFuture<Job> waiter = waiters.remove(job.id());
+                if (waiter != null) {
+                    waiter.complete(find(job.id()).orElse(job));
+                }
+            }
+        });
+    }
+
+    private Dispatcher running() {
+        Dispatcher lanes = dispatcher;
+        if (lanes == null || stopping) {
+            throw new IllegalStateException("The job engine is not running");
+        }
+        return lanes;
+    }
+
+    private <T> T read(Store.SqlFunction<Connection, T> query) {
+        try (Connection connection = store.dataSource().getConnection()) {
+            return query.apply(connection);
+        } catch (SQLException e) {
+            throw new StoreException("Reading jobs failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static <T> T await(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** A timer task that logs its failure instead of dying, and does nothing once the engine stops. */
+    private Runnable guard(String what, Runnable task) {
+        return () -> {
+            if (stopping) {
+                return;
+            }
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                if (!stopping) {
+                    LOG.warn("Job engine {} failed", what, e);
+                }
+            }
+        };
+    }
+
+    private static ThreadFactory threads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
