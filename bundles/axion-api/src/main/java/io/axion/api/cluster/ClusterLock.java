@@ -16,11 +16,9 @@ public interface ClusterLock extends AutoCloseable {
      * Extends the lease to {@code lease} from now, if this holder still owns the lock.
      *
      * @return {@code true} when the lock is still held with the new lease; {@code false} when it was lost (its lease
-     *         ran out) or the implementation cannot renew, in which case the caller may try to take it again
+     *         ran out and someone else may hold it), in which case the caller may try to take it again
      */
-    default boolean renew(Duration lease) {
-        return false;
-    }
+    boolean renew(Duration lease);
 
     /** Releases the lock if this holder still owns it; harmless when the lease already ran out. */
     @Override

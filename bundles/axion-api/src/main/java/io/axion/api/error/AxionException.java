@@ -43,6 +43,11 @@ public class AxionException extends RuntimeException {
         return getMessage();
     }
 
+    /** Extra response headers, such as {@code Retry-After} on a 429. */
+    public Map<String, String> headers() {
+        return Map.of();
+    }
+
     /** Field errors, each {@code {field, message}}; empty when the detail says it all. */
     public List<Map<String, String>> errors() {
         return errors;

@@ -1,12 +1,13 @@
 package io.axion.api.web;
 
+import io.axion.api.auth.AuthenticatedUser;
 import jakarta.websocket.Endpoint;
 import java.util.Map;
 
 /**
  * A WebSocket route served under {@code /ws/}. Register it as an OSGi service; the web bundle authenticates the
  * upgrade (a bearer token or a single-use ticket) before it asks the route for an endpoint, so a route only ever
- * sees authenticated sessions. The principal is the session's {@code getUserPrincipal()}.
+ * sees authenticated sessions.
  */
 public interface WebSocketRoute {
 
@@ -16,8 +17,9 @@ public interface WebSocketRoute {
     /**
      * Creates the endpoint for one connection.
      *
+     * @param user     who opened it
      * @param argument the rest of the path after {@code /ws/name/}, or {@code null}
      * @param query    the query parameters of the upgrade request (the ticket removed)
      */
-    Endpoint newEndpoint(String argument, Map<String, String> query);
+    Endpoint newEndpoint(AuthenticatedUser user, String argument, Map<String, String> query);
 }

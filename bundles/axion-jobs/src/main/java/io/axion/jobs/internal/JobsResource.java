@@ -6,7 +6,7 @@ import io.axion.api.error.ValidationException;
 import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobService;
 import io.axion.api.job.JobState;
-import io.axion.api.web.WebWhiteboard;
+import io.axion.api.web.RestResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -21,11 +21,11 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 /** {@code GET /api/v1/jobs} and {@code GET /api/v1/jobs/{id}} (shared/API.md), thin over {@link JobService}. */
-@Component(service = JobsResource.class, property = WebWhiteboard.RESOURCE + "=true")
+@Component(service = RestResource.class)
 @Path("/api/v1/jobs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
-public class JobsResource {
+public class JobsResource implements RestResource {
 
     @Reference
     private JobService jobs;

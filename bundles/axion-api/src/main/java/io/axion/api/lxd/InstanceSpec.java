@@ -1,0 +1,47 @@
+package io.axion.api.lxd;
+
+import java.util.Objects;
+
+/**
+ * What to create.
+ *
+ * @param name          the instance name
+ * @param image         an image alias ({@code axion/busybox}), a fingerprint (or its unique prefix), or a remote
+ *                      image ({@code images:debian/12}) that may fall back to a configured local alias
+ * @param cpu           {@code limits.cpu} as a whole number of cores; null leaves it unlimited
+ * @param memoryMiB     {@code limits.memory} in MiB; null leaves it unlimited
+ * @param diskGiB       the root disk size in GiB; null keeps the storage pool's default
+ * @param cloudInit     cloud-config user-data text; null for none
+ * @param cloudInitNetworkConfig cloud-init network-config text (e.g. {@code "config: disabled"} for an instance
+ *                      without a NIC); null leaves the image's default
+ * @param start         start the instance once created
+ */
+public record InstanceSpec(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
+                           String cloudInit, String cloudInitNetworkConfig, boolean start) {
+
+    public InstanceSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(image, "image");
+    }
+
+    /** A spec with no limits, no cloud-init, started after creation. */
+    public static InstanceSpec of(String name, String image) {
+        return new InstanceSpec(name, image, null, null, null, null, null, true);
+    }
+
+    public InstanceSpec withLimits(Integer cpu, Integer memoryMiB) {
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start);
+    }
+
+    public InstanceSpec withDiskGiB(Integer diskGiB) {
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start);
+    }
+
+    public InstanceSpec withCloudInit(String userData, String networkConfig) {
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, userData, networkConfig, start);
+    }
+
+    public InstanceSpec withStart(boolean start) {
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start);
+    }
+}

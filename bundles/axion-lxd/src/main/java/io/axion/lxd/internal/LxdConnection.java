@@ -1,0 +1,362 @@
+package io.axion.lxd.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.axion.api.AxionConstants;
+import io.axion.api.lxd.LxdNotFoundException;
+import io.axion.api.lxd.LxdAlreadyExistsException;
+import io.axion.api.lxd.LxdRefusedException;
+import org.eclipse.jetty.client.HttpClient;
+import org.eclipse.jetty.client.HttpClientTransport;
+import org.eclipse.jetty.client.InputStreamResponseListener;
+import org.eclipse.jetty.client.Request;
+import org.eclipse.jetty.client.Response;
+import org.eclipse.jetty.client.StringRequestContent;
+import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.io.ClientConnector;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One HTTP (and WebSocket) client to one LXD, scoped to Axion's project. Sends requests, reads LXD's JSON
+ * envelopes, waits for background operations and turns failures into typed exceptions. Thread-safe.
+ * <p>
+ * In OSGi it is the component that owns the configuration {@code io.axion.lxd}; the service components of this
+ * bundle share it, and a configuration change restarts them with a new connection.
+ */
+@Component(service = LxdConnection.class, configurationPid = AxionConstants.PID_LXD,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = LxdConfig.class)
+public final class LxdConnection implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LxdConnection.class);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final LxdSettings settings;
+    private final HttpClient http;
+    private final WebSocketClient webSockets;
+    private final String baseUri;
+    private final String webSocketBaseUri;
+    private final List<Runnable> outageListeners = new CopyOnWriteArrayList<>();
+    private final Operations operations;
+    private volatile ServerInfo serverInfo;
+
+    @Activate
+    public LxdConnection(LxdConfig config) {
+        this(LxdSettings.from(config));
+    }
+
+    public LxdConnection(LxdSettings settings) {
+        this.settings = settings;
+        ClientConnector connector = new ClientConnector();
+        connector.setConnectTimeout(Duration.ofSeconds(5));
+        HttpClientTransport transport;
+        if (settings.remote()) {
+            connector.setSslContextFactory(tls(settings));
+            transport = new HttpClientTransportOverHTTP(connector);
+            baseUri = settings.url().replaceAll("/+$", "");
+            webSocketBaseUri = baseUri.replaceFirst("^http", "ws");
+        } else {
+            transport = new UnixSocketHttpTransport(connector, settings.socket());
+            // The host is only sent as the Host header; the socket decides where the request goes.
+            baseUri = "http://lxd";
+            webSocketBaseUri = "ws://lxd";
+        }
+        QueuedThreadPool threads = new QueuedThreadPool(32, 2);
+        threads.setName("axion-lxd");
+        threads.setDaemon(true);
+        http = new HttpClient(transport);
+        http.setExecutor(threads);
+        http.setMaxConnectionsPerDestination(16);
+        http.setIdleTimeout(Duration.ofMinutes(5).toMillis());
+        http.setUserAgentField(new org.eclipse.jetty.http.HttpField(HttpHeader.USER_AGENT, "axion-lxd"));
+        webSockets = new WebSocketClient(http);
+        // LXD pings the events socket every 10 s; terminals may idle much longer between keystrokes.
+        webSockets.setIdleTimeout(Duration.ofHours(1));
+        webSockets.setMaxTextMessageSize(4 * 1024 * 1024);
+        try {
+            http.start();
+            webSockets.start();
+        } catch (Exception e) {
+            close();
+            throw new IllegalStateException("cannot start the LXD client", e);
+        }
+        operations = new Operations(this);
+        LOG.info("LXD client for {} (project {})", settings.remote() ? baseUri : settings.socket(), settings.project());
+    }
+
+    public LxdSettings settings() {
+        return settings;
+    }
+
+    public String project() {
+        return settings.project();
+    }
+
+    Operations operations() {
+        return operations;
+    }
+
+    /** A request to an LXD path (e.g. {@code /1.0/instances}) in Axion's project, with the request timeout. */
+    Request request(HttpMethod method, String path) {
+        return http.newRequest(baseUri + path)
+                .method(method)
+                .param("project", settings.project())
+                .timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    static Request withJson(Request request, Object body) {
+        try {
+            return request.body(new StringRequestContent("application/json", JSON.writeValueAsString(body)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot serialise a request body", e);
+        }
+    }
+
+    LxdResponse get(String path, Subject subject, String action) {
+        return send(request(HttpMethod.GET, path), subject, action);
+    }
+
+    /** Sends a request whose answer is JSON; background operations are not awaited (see {@link #call}). */
+    LxdResponse send(Request request, Subject subject, String action) {
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        Response response = awaitHeaders(request, listener, action);
+        try (InputStream body = listener.getInputStream()) {
+            JsonNode envelope = JSON.readTree(body);
+            return envelope(response, envelope, subject, action);
+        } catch (IOException e) {
+            throw failure(action, e);
+        }
+    }
+
+    /**
+     * Sends a request and, when LXD answers with a background operation, waits for it until {@code timeout}.
+     *
+     * @return the sync answer's metadata, or the finished operation's metadata
+     */
+    JsonNode call(Request request, Subject subject, String action, Duration timeout) {
+        LxdResponse response = send(request, subject, action);
+        if (!response.async()) {
+            return response.metadata();
+        }
+        return operations.await(response.operationId(), timeout, subject, action);
+    }
+
+    /** Sends a request and returns as soon as the headers arrived, for streaming the body. */
+    StreamingResponse stream(Request request, Subject subject, String action) {
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        Response response = awaitHeaders(request, listener, action);
+        InputStream body = listener.getInputStream();
+        if (response.getStatus() >= 400) {
+            try (body) {
+                JsonNode envelope = JSON.readTree(body);
+                throw LxdErrors.fromResponse(response.getStatus(), envelope.path("error").asText(null), subject, action);
+            } catch (IOException e) {
+                throw LxdErrors.fromResponse(response.getStatus(), null, subject, action);
+            }
+        }
+        return new StreamingResponse(response, body);
+    }
+
+    record StreamingResponse(Response response, InputStream body) {
+        String header(String name) {
+            return response.getHeaders().get(name);
+        }
+    }
+
+    private Response awaitHeaders(Request request, InputStreamResponseListener listener, String action) {
+        try {
+            return listener.get(settings.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            request.abort(e);
+            Thread.currentThread().interrupt();
+            throw LxdErrors.unreachable(action, e);
+        } catch (TimeoutException e) {
+            request.abort(e);
+            throw failure(action, e);
+        } catch (ExecutionException e) {
+            throw failure(action, e.getCause());
+        }
+    }
+
+    private LxdResponse envelope(Response response, JsonNode envelope, Subject subject, String action) {
+        String type = envelope.path("type").asText("");
+        if ("error".equals(type) || response.getStatus() >= 400) {
+            int code = envelope.path("error_code").asInt(response.getStatus());
+            throw LxdErrors.fromResponse(code == 0 ? response.getStatus() : code,
+                    envelope.path("error").asText(null), subject, action);
+        }
+        String etag = response.getHeaders().get(HttpHeader.ETAG);
+        JsonNode metadata = envelope.path("metadata");
+        String operationId = "async".equals(type) ? metadata.path("id").asText(null) : null;
+        return new LxdResponse(response.getStatus(), etag, metadata, operationId);
+    }
+
+    /** A transport failure: LXD is gone (and health should know at once), or something else broke. */
+    RuntimeException failure(String action, Throwable cause) {
+        if (cause instanceof RuntimeException runtime && runtime instanceof io.axion.api.error.AxionException) {
+            return runtime;
+        }
+        if (LxdErrors.isUnreachable(cause)) {
+            outageListeners.forEach(Runnable::run);
+            return LxdErrors.unreachable(action, cause);
+        }
+        return new LxdRefusedException(false, 0, action, String.valueOf(cause));
+    }
+
+    /** Buffers for streaming an upload, from the client's pool. */
+    org.eclipse.jetty.io.ByteBufferPool.Sized uploadBuffers() {
+        return new org.eclipse.jetty.io.ByteBufferPool.Sized(http.getByteBufferPool(), false, 64 * 1024);
+    }
+
+    /** Opens a WebSocket to an LXD path; the listener must be a public class (Jetty calls it reflectively). */
+    Session connectWebSocket(String pathAndQuery, Object listener, String action) {
+        String separator = pathAndQuery.contains("?") ? "&" : "?";
+        URI uri = URI.create(webSocketBaseUri + pathAndQuery + separator + "project="
+                + URLEncoder.encode(settings.project(), StandardCharsets.UTF_8));
+        try {
+            return webSockets.connect(listener, uri).get(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LxdErrors.unreachable(action, e);
+        } catch (ExecutionException e) {
+            throw failure(action, e.getCause());
+        } catch (TimeoutException | IOException e) {
+            throw failure(action, e);
+        }
+    }
+
+    /** Called (on the failing thread) whenever a request finds LXD unreachable. */
+    void addOutageListener(Runnable listener) {
+        outageListeners.add(listener);
+    }
+
+    void removeOutageListener(Runnable listener) {
+        outageListeners.remove(listener);
+    }
+
+    /** Something (e.g. the event socket closing) suggests LXD went away: let the health check look now. */
+    void suspectOutage() {
+        outageListeners.forEach(Runnable::run);
+    }
+
+    /** {@code GET /1.0} with a short deadline: the version and API extensions; also refreshes the cached copy. */
+    ServerInfo fetchServerInfo(Duration timeout) {
+        Request request = request(HttpMethod.GET, "/1.0").timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        JsonNode metadata = send(request, Subject.server(), "read LXD's server info").metadata();
+        ServerInfo info = ServerInfo.from(metadata);
+        serverInfo = info;
+        return info;
+    }
+
+    /** The last server info read, fetching it when none was read yet. */
+    ServerInfo serverInfo() {
+        ServerInfo info = serverInfo;
+        return info != null ? info : fetchServerInfo(settings.requestTimeout());
+    }
+
+    boolean hasExtension(String extension) {
+        return serverInfo().extensions().contains(extension);
+    }
+
+    /**
+     * Creates Axion's project when it is missing. It shares the default project's images and profiles, so the
+     * imported images and the default profile's root disk serve it.
+     */
+    void ensureProject() {
+        if ("default".equals(settings.project())) {
+            return;
+        }
+        Subject subject = Subject.project(settings.project());
+        try {
+            get("/1.0/projects/" + settings.project(), subject, "read project " + settings.project());
+            return;
+        } catch (LxdNotFoundException missing) {
+            LOG.info("Creating LXD project {}", settings.project());
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("name", settings.project());
+        body.put("description", "Axion");
+        body.putObject("config").put("features.images", "false").put("features.profiles", "false");
+        try {
+            send(withJson(request(HttpMethod.POST, "/1.0/projects"), body), subject,
+                    "create project " + settings.project());
+        } catch (LxdAlreadyExistsException createdMeanwhile) {
+            LOG.debug("Project {} was created concurrently", settings.project());
+        }
+    }
+
+    @Override
+    @Deactivate
+    public void close() {
+        stopQuietly(webSockets);
+        stopQuietly(http);
+    }
+
+    private static void stopQuietly(org.eclipse.jetty.util.component.LifeCycle component) {
+        try {
+            if (component != null) {
+                component.stop();
+            }
+        } catch (Exception e) {
+            LOG.debug("Stopping {} failed", component, e);
+        }
+    }
+
+    private static SslContextFactory.Client tls(LxdSettings settings) {
+        try {
+            var files = ClientCertificates.ensure(settings.clientCertificate(), settings.clientKey(), settings.dataDir());
+            SslContextFactory.Client tls = new SslContextFactory.Client();
+            tls.setKeyStore(ClientCertificates.keyStore(files.certificate(), files.key()));
+            tls.setKeyStorePassword(new String(ClientCertificates.STORE_PASSWORD));
+            // LXD's server certificate is self-signed and rarely names the host: pin it instead of checking names.
+            tls.setEndpointIdentificationAlgorithm(null);
+            if (settings.serverCertificate() != null) {
+                tls.setTrustStore(ClientCertificates.trustStore(settings.serverCertificate()));
+            } else {
+                LOG.warn("No serverCertificate configured for {}: trusting any server certificate", settings.url());
+                tls.setTrustAll(true);
+            }
+            return tls;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("cannot set up TLS for " + settings.url(), e);
+        }
+    }
+
+    /** LXD's version and API extensions. */
+    record ServerInfo(String version, Set<String> extensions, boolean trusted) {
+        static ServerInfo from(JsonNode metadata) {
+            Set<String> extensions = new java.util.HashSet<>();
+            metadata.path("api_extensions").forEach(e -> extensions.add(e.asText()));
+            return new ServerInfo(metadata.path("environment").path("server_version").asText(null),
+                    Set.copyOf(extensions), "trusted".equals(metadata.path("auth").asText()));
+        }
+    }
+}

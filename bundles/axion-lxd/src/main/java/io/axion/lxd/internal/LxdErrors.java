@@ -1,0 +1,67 @@
+package io.axion.lxd.internal;
+
+import io.axion.api.error.ConflictException;
+import io.axion.api.lxd.LxdAlreadyExistsException;
+import io.axion.api.lxd.LxdNotFoundException;
+import io.axion.api.lxd.LxdRefusedException;
+import io.axion.api.lxd.LxdUnreachableException;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.concurrent.TimeoutException;
+
+/** Turns LXD's error answers and transport failures into the typed exceptions of {@code io.axion.api.lxd}. */
+final class LxdErrors {
+
+    private LxdErrors() {
+    }
+
+    /** An error answer to a request (LXD's {@code error_code} and {@code error}). */
+    static RuntimeException fromResponse(int status, String lxdMessage, Subject subject, String action) {
+        String message = lxdMessage == null || lxdMessage.isBlank() ? "HTTP " + status : lxdMessage;
+        if (status == 404) {
+            return new LxdNotFoundException(subject.kind(), subject.name());
+        }
+        if (status == 409 || saysAlreadyExists(message)) {
+            return new LxdAlreadyExistsException(subject.kind(), subject.name());
+        }
+        if (status == 412) {
+            return new ConflictException("changed-concurrently",
+                    subject.kind() + " '" + subject.name() + "' changed while it was being updated: " + message);
+        }
+        return new LxdRefusedException(status >= 400 && status < 500, status, action, message);
+    }
+
+    /** A background operation that ended in failure or was cancelled. */
+    static RuntimeException fromOperation(int statusCode, String err, Subject subject, String action) {
+        String message = err == null || err.isBlank() ? "operation ended with status " + statusCode : err;
+        if (saysAlreadyExists(message)) {
+            return new LxdAlreadyExistsException(subject.kind(), subject.name());
+        }
+        return new LxdRefusedException(false, statusCode, action, message);
+    }
+
+    static LxdUnreachableException unreachable(String action, Throwable cause) {
+        String reason = cause == null ? "no answer" : cause.getClass().getSimpleName()
+                + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        return new LxdUnreachableException("LXD is unreachable (" + action + "): " + reason, cause);
+    }
+
+    /** Whether a transport failure means LXD is not there (as opposed to a bug or a bad answer). */
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            // Refused, socket missing (NoSuchFile), dropped (EOF, closed channel), hung (timeout): all IO-level.
+            if (t instanceof IOException || t instanceof TimeoutException) {
+                return true;
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean saysAlreadyExists(String message) {
+        return message.toLowerCase(Locale.ROOT).contains("already exists");
+    }
+}

@@ -1,0 +1,59 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { useAuth } from './auth/AuthContext';
+import { LiveProvider } from './live/LiveContext';
+import { Layout } from './components/Layout';
+import { Loading } from './components/ErrorBanner';
+import { LoginPage } from './pages/LoginPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { HealthPage } from './pages/HealthPage';
+import { ActivityPage } from './pages/ActivityPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+// Pages that carry Monaco or xterm.js load on demand, keeping the first load small.
+const CreateInstancePage = lazy(() => import('./pages/CreateInstancePage'));
+const InstancePage = lazy(() => import('./pages/InstancePage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const QuotaPage = lazy(() => import('./pages/admin/QuotaPage'));
+const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session } = useAuth();
+  const location = useLocation();
+  if (!session) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+export function App() {
+  const { session } = useAuth();
+  return (
+    <LiveProvider enabled={!!session}>
+      <Routes>
+        <Route path="/login" element={session ? <Navigate to="/" replace /> : <LoginPage />} />
+        <Route
+          path="*"
+          element={
+            <RequireSession>
+              <Layout>
+                <Suspense fallback={<Loading what="page" />}>
+                  <Routes>
+                    <Route path="/" element={<DashboardPage />} />
+                    <Route path="/instances/new" element={<CreateInstancePage />} />
+                    <Route path="/instances/:name" element={<InstancePage />} />
+                    <Route path="/instances/:name/:tab" element={<InstancePage />} />
+                    <Route path="/activity" element={<ActivityPage />} />
+                    <Route path="/health" element={<HealthPage />} />
+                    <Route path="/admin/users" element={<UsersPage />} />
+                    <Route path="/admin/quota" element={<QuotaPage />} />
+                    <Route path="/admin/audit" element={<AuditPage />} />
+                    <Route path="*" element={<NotFoundPage />} />
+                  </Routes>
+                </Suspense>
+              </Layout>
+            </RequireSession>
+          }
+        />
+      </Routes>
+    </LiveProvider>
+  );
+}

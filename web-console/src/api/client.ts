@@ -1,0 +1,163 @@
+/**
+ * The one HTTP door of the console. Every API module goes through {@link request}, which adds the bearer
+ * token, parses JSON, and turns every non-2xx answer into a {@link ProblemError} carrying the server's
+ * RFC 9457 problem (so callers can show `detail` instead of swallowing errors).
+ */
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: unknown[];
+  [extra: string]: unknown;
+}
+
+export class ProblemError extends Error {
+  readonly problem: Problem;
+  readonly status: number;
+  readonly retryAfter?: number;
+
+  constructor(problem: Problem, retryAfter?: number) {
+    super(problem.detail || problem.title || `HTTP ${problem.status}`);
+    this.name = 'ProblemError';
+    this.problem = problem;
+    this.status = problem.status;
+    this.retryAfter = retryAfter;
+  }
+}
+
+/** Where the token comes from and who hears about a 401; set by the auth layer, kept out of the modules. */
+interface ClientHooks {
+  token: () => string | null;
+  onUnauthorized: (problem: Problem) => void;
+}
+
+const hooks: ClientHooks = {
+  token: () => null,
+  onUnauthorized: () => undefined,
+};
+
+export function configureClient(next: Partial<ClientHooks>): void {
+  Object.assign(hooks, next);
+}
+
+export interface RequestOptions {
+  method?: string;
+  /** A JSON-serialisable value, or a Blob/ArrayBuffer/string sent raw as application/octet-stream. */
+  body?: unknown;
+  query?: Record<string, string | number | boolean | undefined | null>;
+  /** How to read a 2xx answer: parsed JSON (default), a Blob, or nothing. */
+  as?: 'json' | 'blob' | 'none' | 'response';
+  /** Skip the bearer token (login, health). */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+export function buildUrl(path: string, query?: RequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `${path}?${qs}` : path;
+}
+
+function isRawBody(body: unknown): body is BodyInit {
+  return (
+    typeof body === 'string' ||
+    body instanceof Blob ||
+    body instanceof ArrayBuffer ||
+    ArrayBuffer.isView(body)
+  );
+}
+
+export async function request<T = unknown>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  let body: BodyInit | undefined;
+  if (options.body !== undefined) {
+    if (isRawBody(options.body)) {
+      headers['Content-Type'] = 'application/octet-stream';
+      body = options.body;
+    } else {
+      headers['Content-Type'] = 'application/json';
+      body = JSON.stringify(options.body);
+    }
+  }
+  const token = options.anonymous ? null : hooks.token();
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, options.query), {
+      method: options.method ?? 'GET',
+      headers,
+      body,
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  } catch (cause) {
+    if ((cause as Error)?.name === 'AbortError') throw cause;
+    throw new ProblemError({
+      type: 'about:blank',
+      title: 'Network error',
+      status: 0,
+      detail: `The server could not be reached (${(cause as Error)?.message ?? cause}).`,
+    });
+  }
+
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401 && !options.anonymous) hooks.onUnauthorized(problem);
+    const retry = Number(response.headers.get('Retry-After'));
+    throw new ProblemError(problem, Number.isFinite(retry) && retry > 0 ? retry : undefined);
+  }
+
+  switch (options.as ?? 'json') {
+    case 'none':
+      return undefined as T;
+    case 'blob':
+      return (await response.blob()) as T;
+    case 'response':
+      return response as T;
+    default: {
+      if (response.status === 204) return undefined as T;
+      const text = await response.text();
+      return (text ? JSON.parse(text) : undefined) as T;
+    }
+  }
+}
+
+async function readProblem(response: Response): Promise<Problem> {
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: response.statusText || `HTTP ${response.status}`,
+    status: response.status,
+  };
+  try {
+    const text = await response.text();
+    if (!text) return fallback;
+    const parsed = JSON.parse(text) as Partial<Problem>;
+    return { ...fallback, ...parsed, status: parsed.status ?? response.status };
+  } catch {
+    return fallback;
+  }
+}
+
+/** A human sentence for any error thrown by the API layer (problem detail first). */
+export function describeError(error: unknown): string {
+  if (error instanceof ProblemError) {
+    const p = error.problem;
+    const base = p.detail || p.title || `HTTP ${p.status}`;
+    if (Array.isArray(p.errors) && p.errors.length > 0) {
+      const extra = p.errors
+        .map((e) => (typeof e === 'string' ? e : JSON.stringify(e)))
+        .join('; ');
+      return `${base} (${extra})`;
+    }
+    return base;
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

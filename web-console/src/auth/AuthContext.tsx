@@ -1,0 +1,86 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { authApi } from '../api/auth';
+import { configureClient } from '../api/client';
+import { ANONYMOUS, clearSession, isExpired, loadSession, saveSession, type Session } from './session';
+
+interface AuthValue {
+  session: Session | null;
+  /** Why the user was sent back to the login page (expiry, 401), shown there once. */
+  notice: string | null;
+  login: (username: string, password: string) => Promise<Session>;
+  logout: (notice?: string) => void;
+  enterAnonymous: () => void;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+export const EXPIRED_NOTICE = 'Your session has expired. Please log in again.';
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [notice, setNotice] = useState<string | null>(null);
+  const sessionRef = useRef(session);
+  sessionRef.current = session;
+  const queryClient = useQueryClient();
+
+  const logout = useCallback(
+    (why?: string) => {
+      clearSession();
+      sessionRef.current = null;
+      setSession(null);
+      setNotice(why ?? null);
+      queryClient.clear();
+    },
+    [queryClient],
+  );
+
+  // The HTTP client reads the token from here, and any 401 on a logged-in request ends the session.
+  useEffect(() => {
+    configureClient({
+      token: () => sessionRef.current?.token || null,
+      onUnauthorized: () => {
+        if (sessionRef.current && sessionRef.current !== ANONYMOUS) logout(EXPIRED_NOTICE);
+      },
+    });
+  }, [logout]);
+
+  // Expiry: leave at the moment the token stops being valid, rather than on the next failed call.
+  useEffect(() => {
+    if (!session || session === ANONYMOUS) return;
+    if (isExpired(session)) {
+      logout(EXPIRED_NOTICE);
+      return;
+    }
+    const delay = Math.min(new Date(session.expiresAt).getTime() - Date.now() - 5000, 2 ** 31 - 1);
+    const timer = setTimeout(() => logout(EXPIRED_NOTICE), Math.max(0, delay));
+    return () => clearTimeout(timer);
+  }, [session, logout]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const result = await authApi.login(username, password);
+    const next = saveSession(result);
+    sessionRef.current = next;
+    setNotice(null);
+    setSession(next);
+    return next;
+  }, []);
+
+  const enterAnonymous = useCallback(() => {
+    sessionRef.current = ANONYMOUS;
+    setSession(ANONYMOUS);
+  }, []);
+
+  const value = useMemo(() => ({ session, notice, login, logout, enterAnonymous }), [session, notice, login, logout, enterAnonymous]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const value = useContext(AuthContext);
+  if (!value) throw new Error('useAuth outside AuthProvider');
+  return value;
+}
+
+export function useRole() {
+  return useAuth().session?.user.role;
+}

@@ -1,0 +1,98 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { EventStream, type ConnectionState, type EventMessage } from '../api/events';
+import { jobsApi, isTerminal, type Job } from '../api/jobs';
+import { keys } from '../api/keys';
+import { activity } from './activity';
+import { jobWatch } from './jobWatch';
+import { telemetry } from './telemetry';
+
+const LiveContext = createContext<ConnectionState>('idle');
+
+/** What a job's end changes: the caches to refetch. */
+export function invalidateForJob(client: QueryClient, job: Partial<Job>): void {
+  void client.invalidateQueries({ queryKey: keys.jobs });
+  if (!isTerminal(job.state)) return;
+  void client.invalidateQueries({ queryKey: keys.instances });
+  void client.invalidateQueries({ queryKey: keys.quota });
+  if (job.instance) {
+    void client.invalidateQueries({ queryKey: keys.instance(job.instance) });
+    void client.invalidateQueries({ queryKey: keys.snapshots(job.instance) });
+    void client.invalidateQueries({ queryKey: keys.forwards(job.instance) });
+  }
+}
+
+export function handleEvent(client: QueryClient, message: EventMessage): void {
+  switch (message.channel) {
+    case 'telemetry':
+      telemetry.ingest(message.data, message.at);
+      return;
+    case 'jobs': {
+      const job = message.data as Job;
+      if (job?.id) {
+        jobWatch.update(job);
+        client.setQueryData(keys.job(job.id), job);
+      }
+      activity.add(message);
+      invalidateForJob(client, job ?? {});
+      return;
+    }
+    case 'instances': {
+      activity.add(message);
+      const data = (message.data ?? {}) as Record<string, unknown>;
+      const name = (data.instance ?? data.name) as string | undefined;
+      void client.invalidateQueries({ queryKey: keys.instances });
+      if (name) void client.invalidateQueries({ queryKey: keys.instance(name) });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Opens the one `/ws/events` socket while someone is logged in; every cache update flows from it. */
+export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
+  const client = useQueryClient();
+  const [state, setState] = useState<ConnectionState>('idle');
+
+  useEffect(() => {
+    if (!enabled) return;
+    const stream = new EventStream();
+    const offState = stream.onState(setState);
+    const offMessage = stream.onMessage((m) => handleEvent(client, m));
+    const offReconnect = stream.onReconnect(() => {
+      // Changes may have been missed while the socket was down: refetch once, and re-read followed jobs.
+      void client.invalidateQueries();
+      for (const id of jobWatch.pending()) {
+        jobsApi.get(id).then((job) => jobWatch.update(job), () => undefined);
+      }
+    });
+    stream.start();
+    return () => {
+      offState();
+      offMessage();
+      offReconnect();
+      stream.stop();
+      telemetry.clear();
+      setState('idle');
+    };
+  }, [enabled, client]);
+
+  return <LiveContext.Provider value={state}>{children}</LiveContext.Provider>;
+}
+
+export function useConnection(): ConnectionState {
+  return useContext(LiveContext);
+}
+
+export function useTelemetry(name: string) {
+  return useSyncExternalStore(
+    (l) => telemetry.subscribe(name, l),
+    () => telemetry.get(name),
+  );
+}
+
+export function useActivity() {
+  return useSyncExternalStore(activity.subscribe, activity.snapshot);
+}
+

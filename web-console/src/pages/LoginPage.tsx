@@ -1,0 +1,110 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { useAuth } from '../auth/AuthContext';
+import { capabilitiesApi } from '../api/capabilities';
+import { ProblemError, describeError } from '../api/client';
+
+export function loginErrorMessage(error: unknown): string {
+  if (error instanceof ProblemError) {
+    if (error.status === 401) return 'Wrong username or password.';
+    if (error.status === 429) {
+      return error.retryAfter
+        ? `Too many failed attempts. Try again in ${error.retryAfter} s.`
+        : 'Too many failed attempts. Try again later.';
+    }
+  }
+  return describeError(error);
+}
+
+export function LoginPage() {
+  const { login, notice, enterAnonymous } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const [username, setUsername] = useState('admin');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  // A server without the auth feature answers capabilities anonymously and has no login: go straight in.
+  useEffect(() => {
+    const controller = new AbortController();
+    capabilitiesApi
+      .get({ anonymous: true, signal: controller.signal })
+      .then((caps) => {
+        if (!caps.has('auth')) {
+          enterAnonymous();
+          navigate(from, { replace: true });
+        }
+      })
+      .catch(() => undefined);
+    return () => controller.abort();
+  }, [enterAnonymous, navigate, from]);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!username || !password) {
+      setError('Enter your username and password.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      await login(username, password);
+      navigate(from, { replace: true });
+    } catch (e) {
+      setError(loginErrorMessage(e));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="login-screen">
+      <form className="login-card card" onSubmit={submit} aria-labelledby="login-title" noValidate>
+        <div className="login-brand" aria-hidden="true">
+          <svg viewBox="0 0 32 32" width="36" height="36">
+            <path d="M16 4 28 28H21.5L16 16.5 10.5 28H4z" fill="currentColor" />
+          </svg>
+        </div>
+        <h1 id="login-title">Sign in to Axion</h1>
+        {notice && (
+          <p className="notice" role="status" data-testid="login-notice">
+            {notice}
+          </p>
+        )}
+        <div className="field">
+          <label htmlFor="login-username">Username</label>
+          <input
+            id="login-username"
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+            required
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="login-password">Password</label>
+          <input
+            id="login-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            autoFocus
+            required
+          />
+        </div>
+        {error && (
+          <p className="error-banner" role="alert" data-testid="login-error">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
+          {busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+    </div>
+  );
+}
