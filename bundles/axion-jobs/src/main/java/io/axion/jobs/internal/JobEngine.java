@@ -172,8 +172,9 @@ public final class JobEngine implements JobService {
             throw new ValidationException("instance", "must not be blank (use null for a job without instance)");
         }
         JobOptions opts = options == null ? JobOptions.defaults() : options;
-        Map<String, Object> body = payloads.toObject(payload);
-        String payloadJson = payloads.write(body);
+        // Serialised once for the store and read back for the handler: both see exactly the same JSON.
+        String payloadJson = payloads.toJson(payload);
+        Map<String, Object> body = payloads.read(payloadJson);
         Instant now = clock.instant();
         int maxAttempts = opts.maxAttempts() == 0 ? settings.defaultMaxAttempts() : opts.maxAttempts();
         String key = opts.idempotencyKey() == null || opts.idempotencyKey().isBlank() ? null : opts.idempotencyKey();
