@@ -51,6 +51,9 @@ public final class OpenApiDocument {
     private void walk(Resource resource, String prefix) {
         String path = join(prefix, resource.getPath());
         for (ResourceMethod method : resource.getResourceMethods()) {
+            if (method.isExtended()) {
+                continue; // Jersey's own OPTIONS and HEAD answers
+            }
             paths.computeIfAbsent(path.isEmpty() ? "/" : path, p -> new TreeMap<>())
                     .put(method.getHttpMethod().toLowerCase(Locale.ROOT), operation(method));
         }

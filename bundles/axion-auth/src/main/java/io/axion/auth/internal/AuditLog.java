@@ -1,0 +1,127 @@
+package io.axion.auth.internal;
+
+import io.axion.api.store.Store;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit log in SQLite: logins, failed logins and every mutating request, with who, what, when, from where and
+ * the outcome. It records no bodies, no query strings and no credentials, so nothing secret can land in it.
+ */
+final class AuditLog {
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    static final String LOGIN = "login";
+    static final String LOGIN_FAILED = "login-failed";
+    static final String LOGIN_THROTTLED = "login-throttled";
+    static final String REQUEST = "request";
+    static final int MAX_LIMIT = 1000;
+    private static final int PRUNE_EVERY = 1000;
+    private static final int MAX_TEXT = 512;
+
+    /** One audited event; {@code user} is null when nobody was authenticated. */
+    record Entry(long id, Instant at, String user, String action, String method, String path, String address,
+                 Integer status) {
+    }
+
+    private final Store store;
+    private final Clock clock;
+    private final Duration retention;
+    private final long maxEntries;
+    private final AtomicLong writes = new AtomicLong();
+
+    AuditLog(Store store, Clock clock, Duration retention, long maxEntries) {
+        this.store = store;
+        this.clock = clock;
+        this.retention = retention;
+        this.maxEntries = Math.max(1, maxEntries);
+    }
+
+    /** Records an event. A failing audit write is logged, never thrown: it must not turn a done action into a 500. */
+    void record(String user, String action, String method, String path, String address, Integer status) {
+        try {
+            store.inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO auth_audit "
+                        + "(at_ms, username, action, method, path, address, status) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    ps.setLong(1, clock.millis());
+                    ps.setString(2, clip(user));
+                    ps.setString(3, clip(action));
+                    ps.setString(4, clip(method));
+                    ps.setString(5, clip(path));
+                    ps.setString(6, clip(address));
+                    if (status == null) {
+                        ps.setNull(7, Types.INTEGER);
+                    } else {
+                        ps.setInt(7, status);
+                    }
+                    return ps.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Cannot write the audit entry {} {} {} by {}", action, method, path, user, e);
+        }
+        if (writes.incrementAndGet() % PRUNE_EVERY == 0) {
+            prune();
+        }
+    }
+
+    /** Newest first; {@code user} null for everyone's. */
+    List<Entry> recent(int limit, String user) {
+        int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
+        String sql = "SELECT id, at_ms, username, action, method, path, address, status FROM auth_audit"
+                + (user == null ? "" : " WHERE username = ?") + " ORDER BY id DESC LIMIT ?";
+        return store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                if (user != null) {
+                    ps.setString(i++, user);
+                }
+                ps.setInt(i, bounded);
+                try (ResultSet rs = ps.executeQuery()) {
+                    List<Entry> entries = new ArrayList<>();
+                    while (rs.next()) {
+                        int code = rs.getInt(8);
+                        Integer status = rs.wasNull() ? null : code;
+                        entries.add(new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                                rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), status));
+                    }
+                    return entries;
+                }
+            }
+        });
+    }
+
+    /**
+     * Deletes entries older than the retention, and the oldest beyond the most kept (a flood of refused requests
+     * must not fill the disk); returns how many.
+     */
+    int prune() {
+        long cutoff = clock.instant().minus(retention).toEpochMilli();
+        try {
+            return store.inTransaction(c -> {
+                try (PreparedStatement old = c.prepareStatement("DELETE FROM auth_audit WHERE at_ms < ?");
+                     PreparedStatement excess = c.prepareStatement(
+                             "DELETE FROM auth_audit WHERE id <= (SELECT max(id) FROM auth_audit) - ?")) {
+                    old.setLong(1, cutoff);
+                    excess.setLong(1, maxEntries);
+                    return old.executeUpdate() + excess.executeUpdate();
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.error("Cannot prune the audit log", e);
+            return 0;
+        }
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
+    }
+}

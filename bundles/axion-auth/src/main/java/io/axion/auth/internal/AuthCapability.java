@@ -1,0 +1,13 @@
+package io.axion.auth.internal;
+
+import io.axion.api.web.Capability;
+import org.osgi.service.component.annotations.Component;
+
+/** Tells the console that this feature is installed. */
+@Component(service = Capability.class)
+public class AuthCapability implements Capability {
+    @Override
+    public String name() {
+        return "auth";
+    }
+}

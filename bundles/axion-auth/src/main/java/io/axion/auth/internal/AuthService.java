@@ -1,0 +1,167 @@
+package io.axion.auth.internal;
+
+import io.axion.api.AxionConstants;
+import io.axion.api.AxionPaths;
+import io.axion.api.auth.AuthenticatedUser;
+import io.axion.api.auth.Authenticator;
+import io.axion.api.error.AxionException;
+import io.axion.api.error.ValidationException;
+import io.axion.api.store.Store;
+import io.axion.auth.internal.ApiTypes.LoginResponse;
+import io.axion.auth.internal.ApiTypes.UserView;
+import io.axion.auth.internal.LoginService.Origin;
+import io.axion.auth.internal.UserRecord.UserState;
+import java.time.Clock;
+import java.time.Duration;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+
+/**
+ * Axion's accounts and credentials: the {@link Authenticator} the web bundle asks for every protected request and
+ * WebSocket upgrade, and the service behind the auth, users and audit routes and the shell's JAAS realm.
+ */
+@Component(service = {Authenticator.class, AuthService.class}, configurationPid = AxionConstants.PID_AUTH,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = AuthConfig.class)
+public class AuthService implements Authenticator {
+    static final String LOGIN_PATH = AxionConstants.API_BASE + "/auth/login";
+
+    @Reference
+    private Store store;
+
+    private Path dataDir;
+    private Credentials credentials;
+    private UserDirectory users;
+    private TokenService tokens;
+    private WsTickets tickets;
+    private LoginService logins;
+    private AuditLog audit;
+
+    public AuthService() {
+    }
+
+    /** For tests: a service over {@code store}, to be started with {@link #start}. */
+    AuthService(Store store) {
+        this.store = store;
+    }
+
+    @Activate
+    void activate(AuthConfig config) {
+        start(config, AxionPaths.dataDir(), Clock.systemUTC(), System.getenv(FirstAdmin.ENV), AuthService::pause);
+    }
+
+    void start(AuthConfig config, Path dataDir, Clock clock, String envAdminPassword, LoginService.Sleeper sleeper) {
+        this.dataDir = dataDir;
+        store.migrate("auth", AuthService.class, "db/auth");
+        PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKiB(), config.argon2Iterations(),
+                config.concurrentHashes());
+        credentials = new Credentials(config.minPasswordLength());
+        users = new UserDirectory(new UserRepository(store), hasher, credentials, clock);
+        users.load();
+        audit = new AuditLog(store, clock, Duration.ofDays(config.auditRetentionDays()), config.auditMaxEntries());
+        audit.prune();
+        tokens = new TokenService(SigningKey.loadOrCreate(dataDir), clock,
+                Duration.ofSeconds(config.tokenTtlSeconds()));
+        tickets = new WsTickets(clock, Duration.ofSeconds(config.ticketTtlSeconds()));
+        LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(config.maxFailuresPerUser(),
+                config.maxFailuresPerAddress(), config.slowdownAfterFailures(),
+                Duration.ofMillis(config.slowdownStepMs()), Duration.ofMillis(config.slowdownMaxMs()),
+                Duration.ofSeconds(config.lockoutSeconds()), Duration.ofSeconds(config.maxLockoutSeconds())), clock);
+        logins = new LoginService(users, hasher, throttle, audit, sleeper);
+        FirstAdmin.ensure(users, dataDir, envAdminPassword, config.minPasswordLength());
+    }
+
+    @Override
+    public Optional<AuthenticatedUser> authenticateBearer(String token) {
+        return tokens.verify(token)
+                .flatMap(t -> current(t.username(), t.userId(), t.tokenGeneration()))
+                .map(AuthService::principal);
+    }
+
+    @Override
+    public Optional<AuthenticatedUser> redeemTicket(String ticket) {
+        return tickets.redeem(ticket)
+                .flatMap(t -> current(t.username(), t.userId(), t.tokenGeneration()))
+                .map(AuthService::principal);
+    }
+
+    /** The API's login: a token for the right password, 401 for a wrong one, 429 while locked. */
+    LoginResponse login(String username, String password, String address) {
+        UserState user = logins.authenticate(username, password, new Origin("POST", LOGIN_PATH, address))
+                .orElseThrow(AuthService::badCredentials);
+        return issue(user);
+    }
+
+    /** A password check for another channel (the shell); empty when wrong. */
+    Optional<UserState> checkPassword(String username, String password, Origin origin) {
+        return logins.authenticate(username, password, origin);
+    }
+
+    /** Changes the caller's own password; every earlier token of theirs stops working, the answer holds a new one. */
+    LoginResponse changePassword(String username, String currentPassword, String newPassword, String address) {
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            throw new ValidationException("currentPassword", "is required");
+        }
+        credentials.checkPassword("newPassword", username, newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new ValidationException("newPassword", "must differ from the current password");
+        }
+        if (!logins.confirm(username, currentPassword, address)) {
+            throw new ValidationException("currentPassword", "is wrong");
+        }
+        UserState changed = users.changePassword(username, newPassword);
+        if (FirstAdmin.USERNAME.equals(username)) {
+            FirstAdmin.forget(dataDir);
+        }
+        return issue(changed);
+    }
+
+    WsTickets.Ticket issueTicket(String username) {
+        return tickets.issue(currentUser(username));
+    }
+
+    /** The user a request was authenticated as; 401 when that user is gone meanwhile. */
+    UserState currentUser(String username) {
+        return users.state(username).orElseThrow(() -> new AxionException(401, "unauthorized", "Unauthorized",
+                "The user of this token no longer exists"));
+    }
+
+    UserDirectory users() {
+        return users;
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+
+    private LoginResponse issue(UserState user) {
+        TokenService.Issued issued = tokens.issue(user);
+        return new LoginResponse(issued.token(), issued.expiresAt(), new UserView(user.username(), user.role()));
+    }
+
+    private Optional<UserState> current(String username, String userId, long generation) {
+        return users.state(username)
+                .filter(u -> u.userId().equals(userId) && u.tokenGeneration() == generation);
+    }
+
+    private static AuthenticatedUser principal(UserState user) {
+        return new AuthenticatedUser(user.username(), user.role());
+    }
+
+    private static AxionException badCredentials() {
+        return new AxionException(401, "bad-credentials", "Unauthorized", "Wrong username or password");
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

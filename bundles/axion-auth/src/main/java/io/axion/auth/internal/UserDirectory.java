@@ -1,0 +1,123 @@
+package io.axion.auth.internal;
+
+import io.axion.api.auth.Roles;
+import io.axion.api.error.ConflictException;
+import io.axion.api.error.NotFoundException;
+import io.axion.auth.internal.UserRecord.UserState;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Axion's accounts: SQLite is the truth, and a copy of each user's role, id and token generation stays in memory
+ * so that checking a token costs no SQL. Every change goes through here, so the copy follows each commit.
+ */
+final class UserDirectory {
+    private final UserRepository repository;
+    private final PasswordHasher hasher;
+    private final Credentials credentials;
+    private final Clock clock;
+    private final Map<String, UserState> cache = new ConcurrentHashMap<>();
+
+    UserDirectory(UserRepository repository, PasswordHasher hasher, Credentials credentials, Clock clock) {
+        this.repository = repository;
+        this.hasher = hasher;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    synchronized void load() {
+        List<UserRecord> users = repository.store().inTransaction(repository::all);
+        cache.clear();
+        users.forEach(u -> cache.put(u.username(), u.state()));
+    }
+
+    boolean isEmpty() {
+        return cache.isEmpty();
+    }
+
+    /** From memory: the current role, id and token generation of a user. */
+    Optional<UserState> state(String username) {
+        return username == null ? Optional.empty() : Optional.ofNullable(cache.get(username));
+    }
+
+    List<UserRecord> list() {
+        return repository.store().inTransaction(repository::all);
+    }
+
+    /** From SQLite, with the password hash (for logins). */
+    Optional<UserRecord> find(String username) {
+        if (username == null || !Credentials.USERNAME.matcher(username).matches()) {
+            return Optional.empty();
+        }
+        return repository.store().inTransaction(c -> repository.find(c, username));
+    }
+
+    /** Creates a user after checking the name, password and role (422) and that the name is free (409). */
+    synchronized UserRecord create(String username, String password, String role) {
+        Credentials.checkUsername(username);
+        credentials.checkPassword("password", username, password);
+        Credentials.checkRole(role);
+        return createUnchecked(username, password, role);
+    }
+
+    /** Creates a user whose password was chosen by the operator (the first admin): only the name is checked. */
+    synchronized UserRecord createUnchecked(String username, String password, String role) {
+        Credentials.checkUsername(username);
+        Credentials.checkRole(role);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
+        UserRecord user = new UserRecord(username, UUID.randomUUID().toString(), hasher.hash(password), role, 0,
+                now, now);
+        repository.store().inTransaction(c -> {
+            if (repository.find(c, username).isPresent()) {
+                throw new ConflictException("user-exists", "User '" + username + "' already exists");
+            }
+            repository.insert(c, user);
+            return null;
+        });
+        cache.put(username, user.state());
+        return user;
+    }
+
+    /** Deletes a user, which revokes its tokens at once; the last admin cannot be deleted (409). */
+    synchronized void delete(String username) {
+        repository.store().inTransaction(c -> {
+            UserRecord user = repository.find(c, username).orElseThrow(() -> new NotFoundException("User", username));
+            if (Roles.ADMIN.equals(user.role()) && repository.count(c, Roles.ADMIN) <= 1) {
+                throw new ConflictException("last-admin", "User '" + username + "' is the last admin");
+            }
+            repository.delete(c, username);
+            return null;
+        });
+        cache.remove(username);
+    }
+
+    /** Sets a new password (checked, 422) and revokes every token issued before. */
+    synchronized UserState changePassword(String username, String newPassword) {
+        credentials.checkPassword("newPassword", username, newPassword);
+        String hash = hasher.hash(newPassword);
+        UserRecord updated = repository.store().inTransaction(c -> {
+            repository.find(c, username).orElseThrow(() -> new NotFoundException("User", username));
+            repository.updatePassword(c, username, hash, clock.instant());
+            return repository.find(c, username).orElseThrow();
+        });
+        cache.put(username, updated.state());
+        return updated.state();
+    }
+
+    /** Re-hashes a correct password whose hash was made with weaker parameters than today's. */
+    void upgradeHashIfNeeded(UserRecord user, String password) {
+        if (hasher.needsRehash(user.passwordHash())) {
+            String hash = hasher.hash(password);
+            repository.store().inTransaction(c -> {
+                repository.updateHash(c, user.username(), user.passwordHash(), hash);
+                return null;
+            });
+        }
+    }
+}

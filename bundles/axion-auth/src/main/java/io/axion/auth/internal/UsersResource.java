@@ -1,0 +1,67 @@
+package io.axion.auth.internal;
+
+import io.axion.api.AxionConstants;
+import io.axion.api.auth.Roles;
+import io.axion.api.error.NotFoundException;
+import io.axion.api.error.ValidationException;
+import io.axion.api.web.RestResource;
+import io.axion.auth.internal.ApiTypes.NewUser;
+import io.axion.auth.internal.ApiTypes.UserDetails;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/v1/users}: admins manage accounts. */
+@Component(service = RestResource.class)
+@Path("/api/v1/users")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.ADMIN)
+public class UsersResource implements RestResource {
+
+    @Reference
+    private AuthService auth;
+
+    @GET
+    public List<UserDetails> list() {
+        return auth.users().list().stream().map(UserDetails::of).toList();
+    }
+
+    @GET
+    @Path("{username}")
+    public UserDetails get(@PathParam("username") String username) {
+        return auth.users().find(username).map(UserDetails::of)
+                .orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(NewUser body) {
+        if (body == null) {
+            throw new ValidationException("body", "a JSON object {username, password, role} is required");
+        }
+        UserDetails created = UserDetails.of(auth.users().create(body.username(), body.password(), body.role()));
+        return Response.created(URI.create(AxionConstants.API_BASE + "/users/" + created.username()))
+                .entity(created).build();
+    }
+
+    @DELETE
+    @Path("{username}")
+    public Response delete(@PathParam("username") String username) {
+        if (!Credentials.USERNAME.matcher(username).matches()) {
+            throw new NotFoundException("User", username.length() > 64 ? username.substring(0, 64) : username);
+        }
+        auth.users().delete(username);
+        return Response.noContent().build();
+    }
+}
