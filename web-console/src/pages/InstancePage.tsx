@@ -123,7 +123,7 @@ export default function InstancePage() {
           <div className="overview-grid">
             <div className="card stat">
               <h2 className="stat-label">CPU</h2>
-              <div className="stat-main">{i.cpu} cores</div>
+              <div className="stat-main">{i.cpu} core{i.cpu === 1 ? '' : 's'}</div>
               <LiveUsage instance={i} kind="cpu" width={220} height={48} />
             </div>
             <div className="card stat">

@@ -10,6 +10,7 @@ import { Dialog, ConfirmDialog } from '../../components/Dialog';
 import { useToasts } from '../../components/Toasts';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { LazyCodeEditor } from '../../editor/LazyCodeEditor';
+import { Icon } from '../../components/Icon';
 
 interface Editing {
   path: string;
@@ -281,11 +282,11 @@ export function FilesDrawer({ instance, canAct, open, onClose }: { instance: str
                     <td>
                       {entry.type === 'directory' ? (
                         <button type="button" className="link-btn" onClick={() => go(joinPath(path, entry.name))}>
-                          📁 {entry.name}/
+                          <Icon name="folder" /> {entry.name}/
                         </button>
                       ) : (
                         <button type="button" className="link-btn" onClick={() => openFile(entry)} title="Open in the editor">
-                          {entry.type === 'symlink' ? '🔗' : '📄'} {entry.name}
+                          <Icon name={entry.type === 'symlink' ? 'link' : 'file'} /> {entry.name}
                         </button>
                       )}
                     </td>
