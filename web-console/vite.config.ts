@@ -22,7 +22,8 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
+    // node by default (fast); the few DOM tests say `@vitest-environment jsdom` at their top.
+    environment: 'node',
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
