@@ -23,7 +23,7 @@ const tickets = new Map(); // ticket -> expires
 const instances = new Map();
 const jobs = [];
 const audit = [];
-const quota = { cpu: { limit: 16, physical: 8 }, memoryMiB: { limit: 24576, physical: 24576 }, cpuOvercommit: 2 };
+const quota = { cpu: { limit: 32, physical: 16 }, memoryMiB: { limit: 49152, physical: 49152 }, cpuOvercommit: 2 };
 const images = [
   { fingerprint: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90', aliases: ['busybox'], description: 'BusyBox (tiny)', size: 1_048_576, architecture: 'x86_64' },
   { fingerprint: 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f', aliases: ['debian/12'], description: 'Debian 12 with cloud-init', size: 91_226_112, architecture: 'x86_64' },
@@ -34,7 +34,7 @@ function makeInstance(name, extra = {}) {
   return {
     name, status: 'Running', image: 'busybox', cpu: 1, memoryMiB: 256, diskGiB: null, node: 'node-1', createdAt: now(),
     usage: { cpuPercent: 0, memoryBytes: 20 * 1024 * 1024 }, forwards: [], snapshots: [],
-    files: new Map([['/', 'dir'], ['/root', 'dir'], ['/etc', 'dir'], ['/etc/hostname', Buffer.from(`${name}\n`)], ['/root/notes.txt', Buffer.from('hello\n')]]),
+    files: new Map([['/', 'dir'], ['/root', 'dir'], ['/tmp', 'dir'], ['/etc', 'dir'], ['/etc/hostname', Buffer.from(`${name}\n`)], ['/root/notes.txt', Buffer.from('hello\n')]]),
     config: { 'limits.cpu': '1', 'limits.memory': '256MiB', 'image.description': 'BusyBox (tiny)' },
     ...extra,
   };
@@ -42,6 +42,13 @@ function makeInstance(name, extra = {}) {
 for (let i = 0; i < Number(process.env.MOCK_INSTANCES ?? 3); i++) {
   const name = `demo-${String(i + 1).padStart(3, '0')}`;
   instances.set(name, makeInstance(name, { status: i % 4 === 3 ? 'Stopped' : 'Running', cpu: 1 + (i % 2), memoryMiB: [256, 512, 1024][i % 3], image: i % 2 ? 'debian/12' : 'busybox' }));
+}
+// Room for a few more instances whatever MOCK_INSTANCES is (above it, the allocation shows over the limit).
+{
+  let cpu = 0, mem = 0;
+  for (const i of instances.values()) { cpu += i.cpu; mem += i.memoryMiB; }
+  if (cpu + 8 > quota.cpu.limit) { quota.cpu.limit = cpu + 8; quota.cpu.physical = Math.ceil(quota.cpu.limit / 2); }
+  if (mem + 8192 > quota.memoryMiB.limit) { quota.memoryMiB.limit = quota.memoryMiB.physical = mem + 8192; }
 }
 const allocated = () => {
   let cpu = 0, mem = 0;
@@ -290,7 +297,12 @@ async function api(req, res, url) {
 
 function openForward(port, instance) {
   return new Promise((resolve, reject) => {
-    const server = http.createServer((req, res) => { res.writeHead(200, { 'Content-Type': 'text/plain' }); res.end(`hello from ${instance}\n`); });
+    // Stands in for a web server in the instance: serves the instance's /tmp/www, like `busybox httpd -h /tmp/www`.
+    const server = http.createServer((req, res) => {
+      const file = instances.get(instance)?.files.get(`/tmp/www${req.url === '/' ? '/index.html' : req.url}`);
+      if (!Buffer.isBuffer(file)) { res.writeHead(404).end(); return; }
+      res.writeHead(200, { 'Content-Type': 'text/html' }); res.end(file);
+    });
     server.once('error', reject);
     server.listen(port, '127.0.0.1', () => { forwardServers.set(port, server); resolve(); });
   });
@@ -337,18 +349,29 @@ server.on('upgrade', (req, socket, head) => {
 
 function toyShell(ws, name) {
   let line = '';
+  let size = { cols: 80, rows: 24 };
   const out = (s) => ws.send(Buffer.from(s));
+  const arith = (s) => s.replace(/\$\(\((\d+)\s*([*+-])\s*(\d+)\)\)/g, (_, a, op, b) => String(op === '*' ? a * b : op === '+' ? +a + +b : a - b));
+  const run = (cmd) => {
+    const [word] = cmd.split(' ');
+    if (word === 'echo') { out(arith(cmd.slice(5)) + '\r\n'); return true; }
+    if (word === 'hostname') { out(`${name}\r\n`); return true; }
+    if (word === 'stty') { out(`${size.rows} ${size.cols}\r\n`); return true; }
+    if (['ip', 'busybox', 'mkdir', 'true', 'cd'].includes(word)) return true;
+    out(`sh: ${word}: not found\r\n`);
+    return false;
+  };
   out(`Welcome to ${name} (mock shell)\r\n# `);
   ws.on('message', (data, isBinary) => {
-    if (!isBinary) return; // {"resize":...}
+    if (!isBinary) { try { size = JSON.parse(data.toString()).resize ?? size; } catch { /* ignore */ } return; }
     for (const ch of data.toString()) {
       if (ch === '\r') {
         out('\r\n');
-        const cmd = line.trim();
+        for (const part of line.split(';')) {
+          const chain = part.split('&&').map((c) => c.replace(/2>\/dev\/null|\|\|.*$/g, '').trim()).filter(Boolean);
+          for (const c of chain) if (!run(c)) break;
+        }
         line = '';
-        if (cmd.startsWith('echo ')) out(cmd.slice(5).replace(/\$\(\((\d+)\s*([*+-])\s*(\d+)\)\)/g, (_, a, op, b) => String(op === '*' ? a * b : op === '+' ? +a + +b : a - b)) + '\r\n');
-        else if (cmd === 'hostname') out(`${name}\r\n`);
-        else if (cmd) out(`sh: ${cmd.split(' ')[0]}: not found\r\n`);
         out('# ');
       } else if (ch === '\x7f') { if (line) { line = line.slice(0, -1); out('\b \b'); } }
       else { line += ch; out(ch); }

@@ -56,8 +56,8 @@ export async function shot(page, name) {
 
 export async function login(page, password = ADMIN_PASSWORD, username = ADMIN_USER) {
   await page.goto('/login');
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Username', { exact: true }).fill(username);
+  await page.getByLabel('Password', { exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 

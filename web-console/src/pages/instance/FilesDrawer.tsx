@@ -198,7 +198,7 @@ export function FilesDrawer({ instance, canAct, open, onClose }: { instance: str
               go(typedPath);
             }}
           >
-            <nav aria-label="Path" className="crumbs">
+            <nav aria-label="Folders of the path" className="crumbs">
               <button type="button" className="link-btn" onClick={() => go('/')}>
                 /
               </button>
