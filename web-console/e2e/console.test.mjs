@@ -96,8 +96,14 @@ describe('Axion console', { concurrency: false }, () => {
     await page.getByLabel('Memory (MiB)', { exact: true }).fill('256');
     await shot(page, '04-wizard-resources');
     await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByTestId('code-editor').waitFor();
+    await page.getByTestId('code-editor').locator('.monaco-editor').waitFor();
+    await page.getByRole('button', { name: 'Insert an example' }).click();
+    await page.getByTestId('code-editor').getByText('#cloud-config').waitFor();
     await shot(page, '05-wizard-cloud-init');
+    // The flows' image may have no cloud-init: create without user-data.
+    await page.getByTestId('code-editor').locator('.monaco-editor').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
     await page.getByRole('button', { name: 'Next' }).click();
     assert.equal(await page.getByRole('switch').isChecked(), true, 'start is on by default');
     await shot(page, '06-wizard-review');

@@ -115,3 +115,21 @@ describe('handleEvent (the socket drives the caches)', () => {
     expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['instances'], ['instance', 'web']]);
   });
 });
+
+import { ActiveJobs } from './activeJobs';
+
+describe('ActiveJobs', () => {
+  it('lists the running jobs of an instance until they end', () => {
+    const active = new ActiveJobs();
+    const heard = vi.fn();
+    active.subscribe('web', heard);
+    active.update({ id: '1', type: 'stop', instance: 'web', state: 'IN_PROGRESS' });
+    expect(active.get('web')).toEqual(['stop']);
+    const same = active.get('web');
+    expect(active.get('web')).toBe(same);
+    active.update({ id: '1', type: 'stop', instance: 'web', state: 'COMPLETED' });
+    expect(active.get('web')).toEqual([]);
+    expect(heard).toHaveBeenCalledTimes(2);
+    expect(active.get('other')).toEqual([]);
+  });
+});
