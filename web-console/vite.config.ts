@@ -27,5 +27,6 @@ export default defineConfig({
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    reporters: ['default', './scripts/vitest-summary.mjs'],
   },
 });
