@@ -1,0 +1,20 @@
+package io.axion.store.internal;
+
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+@ObjectClassDefinition(name = "Axion store", description = "The embedded SQLite database")
+public @interface StoreConfig {
+
+    @AttributeDefinition(description = "Database file; empty means axion.db in the data folder (AXION_DATA)")
+    String path() default "";
+
+    @AttributeDefinition(description = "How long a writer waits for the database lock, in milliseconds")
+    int busyTimeoutMs() default 10_000;
+
+    @AttributeDefinition(description = "SQLite synchronous mode: FULL survives power loss, NORMAL only crashes")
+    String synchronous() default "FULL";
+
+    @AttributeDefinition(description = "Pooled connections (SQLite in WAL mode has many readers, one writer)")
+    int poolSize() default 4;
+}

@@ -1,0 +1,80 @@
+package io.axion.store.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.axion.api.store.StoreException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SqliteStoreTest {
+    @TempDir
+    Path dir;
+    SqliteStore store;
+
+    @BeforeEach
+    void open() {
+        store = new SqliteStore(dir.resolve("axion.db"));
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void opensInWalModeWithForeignKeys() throws SQLException {
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            assertThat(scalar(s, "PRAGMA journal_mode")).isEqualTo("wal");
+            assertThat(scalar(s, "PRAGMA foreign_keys")).isEqualTo("1");
+            assertThat(Integer.parseInt(scalar(s, "PRAGMA busy_timeout"))).isPositive();
+        }
+    }
+
+    @Test
+    void migratesOnceAndKeepsHistoryPerOwner() throws SQLException {
+        store.migrate("test", SqliteStoreTest.class, "db/test");
+        store.migrate("test", SqliteStoreTest.class, "db/test");
+        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO thing(name, colour) VALUES ('a', 'red')");
+            assertThat(scalar(s, "SELECT count(*) FROM schema_history_test WHERE success = 1 AND version IS NOT NULL"))
+                    .isEqualTo("2");
+        }
+    }
+
+    @Test
+    void rollsBackATransactionThatThrows() {
+        store.migrate("test", SqliteStoreTest.class, "db/test");
+        assertThatThrownBy(() -> store.inTransaction(c -> {
+            c.createStatement().executeUpdate("INSERT INTO thing(name) VALUES ('x')");
+            return c.createStatement().executeUpdate("INSERT INTO thing(name) VALUES ('x')");
+        })).isInstanceOf(StoreException.class);
+        int count = store.inTransaction(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM thing")) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        });
+        assertThat(count).isZero();
+    }
+
+    @Test
+    void refusesAnOwnerThatIsNotAnIdentifier() {
+        assertThatThrownBy(() -> store.migrate("x; drop", SqliteStoreTest.class, "db/test"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static String scalar(Statement s, String sql) throws SQLException {
+        try (ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package io.axion.web.internal.ws;
+
+import io.axion.api.auth.Authenticator;
+import io.axion.api.web.WebSocketRoute;
+import jakarta.servlet.Filter;
+import jakarta.websocket.DeploymentException;
+import jakarta.websocket.server.ServerContainer;
+import jakarta.websocket.server.ServerEndpointConfig;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The WebSocket whiteboard. Jakarta WebSocket cannot remove an endpoint once deployed, so two fixed endpoints
+ * ({@code /ws/{route}} and {@code /ws/{route}/{argument}}) delegate to whichever {@link WebSocketRoute} services
+ * are registered at upgrade time.
+ */
+@Component(service = WebSocketDispatcher.class)
+public class WebSocketDispatcher {
+    private final Map<String, WebSocketRoute> routes = new ConcurrentHashMap<>();
+    private volatile Authenticator authenticator;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addRoute(WebSocketRoute route) {
+        routes.put(route.name(), route);
+    }
+
+    void removeRoute(WebSocketRoute route) {
+        routes.remove(route.name(), route);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAuthenticator(Authenticator authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    void unbindAuthenticator(Authenticator authenticator) {
+        if (this.authenticator == authenticator) {
+            this.authenticator = null;
+        }
+    }
+
+    public Filter authenticationFilter() {
+        return new UpgradeAuthenticationFilter(() -> Optional.ofNullable(authenticator),
+                name -> Optional.ofNullable(routes.get(name)));
+    }
+
+    public void registerEndpoints(ServerContainer container) throws DeploymentException {
+        for (String path : new String[] {"/ws/{route}", "/ws/{route}/{argument}"}) {
+            container.addEndpoint(ServerEndpointConfig.Builder.create(DelegatingEndpoint.class, path)
+                    .configurator(new PendingEndpointConfigurator()).build());
+        }
+    }
+}

@@ -1,0 +1,230 @@
+package io.axion.itests;
+
+import static org.ops4j.pax.exam.CoreOptions.maven;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.configureConsole;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDistributionConfiguration;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.inject.Inject;
+import org.junit.AfterClass;
+import org.apache.karaf.features.FeaturesService;
+import org.apache.karaf.shell.api.console.Session;
+import org.apache.karaf.shell.api.console.SessionFactory;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.karaf.options.LogLevelOption;
+import org.ops4j.pax.exam.options.MavenArtifactUrlReference;
+import org.osgi.framework.BundleContext;
+
+/**
+ * The one base class of Axion's itests: boots the distribution built by this reactor on free ports, in a
+ * Hazelcast cluster and an LXD project of its own, and offers HTTP, shell and polling helpers.
+ */
+public abstract class KarafTestSupport {
+    protected static final Duration DEADLINE = Duration.ofSeconds(30);
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    protected BundleContext bundleContext;
+
+    @Inject
+    protected FeaturesService features;
+
+    @Inject
+    protected SessionFactory sessionFactory;
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The options every test class boots with; subclasses add theirs with {@link #withBaseOptions}. */
+    protected Option[] baseOptions() {
+        String runId = UUID.randomUUID().toString().substring(0, 8);
+        int httpPort = freePort();
+        MavenArtifactUrlReference karafUrl = maven().groupId("io.axion").artifactId("axion-distribution")
+                .type("tar.gz").versionAsInProject();
+        String distribution = System.getProperty("axion.distribution");
+        List<Option> options = new ArrayList<>(List.of(
+                karafDistributionConfiguration()
+                        .frameworkUrl(distribution != null ? new File(distribution).toURI().toString() : karafUrl.getURL())
+                        .name("Axion")
+                        .unpackDirectory(new File(System.getProperty("axion.itest.dir", "target/exam")))
+                        .useDeployFolder(false),
+                keepRuntimeFolder(),
+                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                logLevel(LogLevelOption.LogLevel.INFO),
+                editConfigurationFilePut("etc/io.axion.web.cfg", "port", Integer.toString(httpPort)),
+                editConfigurationFilePut("etc/io.axion.cluster.cfg", "clusterName", "itest-" + runId),
+                editConfigurationFilePut("etc/io.axion.cluster.cfg", "port", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/io.axion.lxd.cfg", "project", "axion-it-" + runId),
+                editConfigurationFilePut("etc/org.apache.karaf.shell.cfg", "sshPort", Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiRegistryPort",
+                        Integer.toString(freePort())),
+                editConfigurationFilePut("etc/org.apache.karaf.management.cfg", "rmiServerPort",
+                        Integer.toString(freePort())),
+                systemProperty("axion.it.http.port").value(Integer.toString(httpPort)),
+                systemProperty("axion.it.run").value(runId),
+                mavenBundle().groupId("org.assertj").artifactId("assertj-core").versionAsInProject(),
+                mavenBundle().groupId("net.bytebuddy").artifactId("byte-buddy").versionAsInProject(),
+                mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").versionAsInProject(),
+                mavenBundle().groupId("org.awaitility").artifactId("awaitility").versionAsInProject()));
+        return options.toArray(new Option[0]);
+    }
+
+    protected Option[] withBaseOptions(Option... extra) {
+        List<Option> options = new ArrayList<>(List.of(baseOptions()));
+        options.addAll(List.of(extra));
+        return options.toArray(new Option[0]);
+    }
+
+    protected static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- inside the container ---------------------------------------------------------------------------------
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + System.getProperty("axion.it.http.port");
+    }
+
+    /** This run's LXD project: Axion works inside it, and it is deleted afterwards. */
+    protected String lxdProject() {
+        return "axion-it-" + System.getProperty("axion.it.run");
+    }
+
+    protected HttpResponse<String> request(String method, String path, String token, String jsonBody) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path) {
+        return request("GET", path, null, null);
+    }
+
+    protected static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + response.body(), e);
+        }
+    }
+
+    /** A token for the first admin, whose password Axion wrote to the data folder at first boot. */
+    protected String adminToken() {
+        return await().atMost(DEADLINE).ignoreExceptions().until(() -> {
+            String password = Files.readString(Path.of(System.getProperty("karaf.data"), "initial-admin-password"))
+                    .trim();
+            HttpResponse<String> login = request("POST", "/api/v1/auth/login", null,
+                    JSON.writeValueAsString(Map.of("username", "admin", "password", password)));
+            return login.statusCode() == 200 ? json(login).path("token").asText() : null;
+        }, token -> token != null && !token.isEmpty());
+    }
+
+    /** Runs the {@code lxc} client in this run's LXD project, to check Axion's effects in LXD itself. */
+    protected static String lxc(String... args) {
+        List<String> command = new ArrayList<>(List.of("lxc", "--project", "axion-it-" + System.getProperty("axion.it.run")));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    private static String run(List<String> command) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes this run's LXD project with everything in it, whatever the tests left behind. */
+    @AfterClass
+    public static void deleteLxdProject() {
+        String runId = System.getProperty("axion.it.run");
+        if (runId == null) {
+            return; // not inside the container
+        }
+        String project = "axion-it-" + runId;
+        try {
+            String list = run(List.of("lxc", "project", "list", "--format", "csv"));
+            if (!list.contains(project)) {
+                return;
+            }
+            String instances = run(List.of("lxc", "--project", project, "list", "--format", "csv", "-c", "n"));
+            for (String name : instances.split("\\s+")) {
+                if (!name.isBlank()) {
+                    run(List.of("lxc", "--project", project, "delete", "--force", name));
+                }
+            }
+            run(List.of("lxc", "project", "delete", project));
+        } catch (RuntimeException e) {
+            System.err.println("Could not delete LXD project " + project + ": " + e.getMessage());
+        }
+    }
+
+    /** Runs a shell command in a Karaf session as the tests' user and returns what it printed. */
+    protected String executeCommand(String command) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        Session session = sessionFactory.create(System.in, out, out);
+        try {
+            session.execute(command);
+        } catch (Exception e) {
+            throw new IllegalStateException("Command failed: " + command + "\n" + bytes, e);
+        } finally {
+            session.close();
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+}

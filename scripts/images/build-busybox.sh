@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# Usage: scripts/images/build-busybox.sh [--force]
+#
+# Builds, offline, a tiny LXD container image from the host's busybox-static (/bin/busybox) and imports it
+# into the default project as alias `axion/busybox`. Skips when the alias exists, unless --force (then the
+# old image is replaced).
+# Inside the image: /bin/busybox with all applet links (sh, httpd, ip, ...), /sbin/init -> busybox,
+# /etc/inittab that brings `lo` up and keeps a respawned sleeper (so the container stays Running),
+# /etc/passwd + /etc/group with root, /root, /tmp, /www, and hostname/hosts templates.
+# Requires: root, running LXD (scripts/setup-lxd.sh), busybox-static installed.
+set -euo pipefail
+
+readonly ALIAS=axion/busybox
+readonly BUSYBOX=/bin/busybox
+
+die() { echo "build-busybox: ERROR: $*" >&2; exit 1; }
+
+force=false
+case "${1:-}" in
+  "") ;;
+  --force) force=true ;;
+  *) echo "usage: $0 [--force]" >&2; exit 2 ;;
+esac
+
+lxc_default() { lxc --project default "$@"; }
+
+if lxc_default image show "$ALIAS" >/dev/null 2>&1 && ! $force; then
+  exit 0
+fi
+
+if ! { [[ -x $BUSYBOX ]] && "$BUSYBOX" --list 2>/dev/null | grep -qx httpd; }; then
+  die "$BUSYBOX with the httpd applet is missing: apt-get install busybox-static (scripts/setup-lxd.sh does)"
+fi
+ldd_out=$(LC_ALL=C ldd "$BUSYBOX" 2>&1 || true)
+[[ $ldd_out == *"not a dynamic executable"* || $ldd_out == *"statically linked"* ]] \
+  || die "$BUSYBOX is not statically linked; install busybox-static"
+
+work=$(mktemp -d /tmp/axion-busybox.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+rootfs=$work/rootfs
+meta=$work/meta
+
+# --- rootfs -------------------------------------------------------------------------------------------
+mkdir -p "$rootfs"/{bin,sbin,usr/bin,usr/sbin,etc,root,tmp,www,proc,sys,dev,run,var/log,var/run}
+chmod 1777 "$rootfs/tmp"
+chmod 0700 "$rootfs/root"
+install -m 0755 "$BUSYBOX" "$rootfs/bin/busybox"
+# One process for all applet links (a mkdir + ln per applet costs seconds on a loaded machine): busybox
+# links each applet at its usual path (bin/sh, sbin/init, usr/sbin/httpd, ...) -> /bin/busybox.
+chroot "$rootfs" /bin/busybox --install -s \
+  || die "busybox --install failed in $rootfs"
+[[ -L $rootfs/sbin/init && -L $rootfs/bin/sh && -L $rootfs/usr/sbin/httpd ]] || die "applet links missing"
+
+cat > "$rootfs/etc/inittab" <<'INITTAB'
+# A container without a NIC has `lo` down until something brings it up.
+::sysinit:/bin/busybox ip link set lo up
+::sysinit:/bin/busybox hostname -F /etc/hostname
+# Something must keep running or init has nothing to supervise; respawn keeps the container Running.
+::respawn:/bin/busybox sleep 2147483647
+::shutdown:/bin/busybox sync
+INITTAB
+printf 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/nonexistent:/bin/false\n' \
+  > "$rootfs/etc/passwd"
+printf 'root:x:0:\nnogroup:x:65534:\n' > "$rootfs/etc/group"
+echo busybox > "$rootfs/etc/hostname"
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' > "$rootfs/etc/hosts"
+ln -s /proc/self/mounts "$rootfs/etc/mtab"
+
+# --- metadata -----------------------------------------------------------------------------------------
+version=$("$BUSYBOX" 2>&1 | sed -n '1s/^BusyBox \(v[^ ]*\).*/\1/p')
+mkdir -p "$meta/templates"
+cat > "$meta/metadata.yaml" <<YAML
+architecture: x86_64
+creation_date: $(date +%s)
+properties:
+  architecture: x86_64
+  description: Axion busybox ${version:-unknown} (static, NIC-less test image)
+  os: busybox
+  release: "${version:-unknown}"
+templates:
+  /etc/hostname:
+    when: [create, copy, rename]
+    template: hostname.tpl
+  /etc/hosts:
+    when: [create, copy, rename]
+    template: hosts.tpl
+YAML
+echo '{{ container.name }}' > "$meta/templates/hostname.tpl"
+printf '127.0.0.1\tlocalhost {{ container.name }}\n::1\tlocalhost ip6-localhost ip6-loopback\n' \
+  > "$meta/templates/hosts.tpl"
+
+tar --numeric-owner --owner=0 --group=0 -C "$rootfs" -czf "$work/rootfs.tar.gz" .
+tar --numeric-owner --owner=0 --group=0 -C "$meta" -czf "$work/meta.tar.gz" .
+
+# --- import -------------------------------------------------------------------------------------------
+if lxc_default image show "$ALIAS" >/dev/null 2>&1; then
+  out=$(lxc_default image delete "$ALIAS" 2>&1) || die "cannot delete old $ALIAS:"$'\n'"$out"
+fi
+out=$(lxc_default image import "$work/meta.tar.gz" "$work/rootfs.tar.gz" --alias "$ALIAS" 2>&1) \
+  || die "lxc image import failed:"$'\n'"$out"

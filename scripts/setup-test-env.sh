@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Usage: scripts/setup-test-env.sh
+#
+# Makes this machine (Debian 12, root, systemd not required) ready for Axion's tests. Idempotent: a second
+# run changes nothing and takes a second or two. Steps, each timed on one line:
+#   tools    scripts/setup-toolchain.sh       JDK 17, Maven, Node.js and npm when missing
+#   lxd      scripts/setup-lxd.sh             install + start LXD, dir pool `default`, NIC-less default profile
+#   images   scripts/images/import-all.sh     axion/busybox and axion/debian-12 images
+#   browser  scripts/setup-browser.sh         Debian's chromium
+# Stops at the first failing step (its error is printed) and exits non-zero.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+step() {
+  local name=$1; shift
+  local start=$SECONDS rc=0
+  "$@" || rc=$?
+  if ((rc != 0)); then
+    printf '%-8s FAILED after %ds (exit %d)\n' "$name" $((SECONDS - start)) "$rc" >&2
+    exit "$rc"
+  fi
+  printf '%-8s ok in %ds\n' "$name" $((SECONDS - start))
+}
+
+step tools "$here/setup-toolchain.sh"
+step lxd "$here/setup-lxd.sh"
+step images "$here/images/import-all.sh"
+step browser "$here/setup-browser.sh"

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Usage: scripts/test.sh [extra Maven arguments]
+#
+# The README's test command. Prepares this machine (JDK, Maven, Node, LXD with its test images, Chromium;
+# idempotent), then builds everything and runs every test: unit tests (JUnit 5, Vitest), the itests that boot
+# the built Karaf distribution against the real LXD, and the console's browser tests.
+set -euo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$here/.."
+
+"$here/setup-test-env.sh"
+mvn -B -ntp verify "$@"
