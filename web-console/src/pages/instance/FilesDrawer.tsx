@@ -237,7 +237,7 @@ export function FilesDrawer({ instance, canAct, open, onClose }: { instance: str
             </div>
           )}
           {creating && (
-            <form className="inline-form" onSubmit={create}>
+            <form className="inline-form inline-form-row" onSubmit={create}>
               <label htmlFor="new-entry-name">{creating === 'file' ? 'New file name' : 'New folder name'}</label>
               <input id="new-entry-name" value={newName} onChange={(e) => setNewName(e.target.value)} autoFocus spellCheck={false} />
               <button type="submit" className="btn btn-primary btn-small">
