@@ -133,3 +133,11 @@ describe('ActiveJobs', () => {
     expect(active.get('other')).toEqual([]);
   });
 });
+
+describe('activity parts', () => {
+  it('splits the summary around the instance name for linking', () => {
+    const log = new ActivityLog();
+    log.add({ channel: 'jobs', type: 'job', at: 't', data: { id: 'j', type: 'create', instance: 'web', state: 'COMPLETED' } });
+    expect(log.snapshot()[0].parts).toEqual(['create ', ': completed']);
+  });
+});
