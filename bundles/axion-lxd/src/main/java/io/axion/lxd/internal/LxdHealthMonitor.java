@@ -36,6 +36,7 @@ public final class LxdHealthMonitor implements LxdStatus {
     private volatile boolean reachable;
     private volatile String serverVersion;
     private volatile boolean projectReady;
+    private volatile boolean untrustedReported;
 
     @Activate
     public LxdHealthMonitor(@Reference LxdConnection lxd) {
@@ -75,6 +76,17 @@ public final class LxdHealthMonitor implements LxdStatus {
         try {
             LxdConnection.ServerInfo info = lxd.fetchServerInfo(PROBE_TIMEOUT);
             serverVersion = info.version();
+            if (!info.trusted()) {
+                // A remote LXD answers untrusted clients too, but will do nothing for them.
+                if (!untrustedReported) {
+                    LOG.warn("LXD {} does not trust Axion's client certificate; add it with: lxc config trust add "
+                            + "<Axion's client.crt>", info.version());
+                    untrustedReported = true;
+                }
+                reachable = false;
+                return;
+            }
+            untrustedReported = false;
             if (!reachable) {
                 LOG.info("LXD {} is reachable", info.version());
             }

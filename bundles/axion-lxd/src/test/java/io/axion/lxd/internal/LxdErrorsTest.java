@@ -55,6 +55,13 @@ class LxdErrorsTest {
     }
 
     @Test
+    void forbiddenMeansAxionIsNotTrusted() {
+        RuntimeException e = LxdErrors.fromResponse(403, "not authorized", WEB, "list instances");
+        assertThat(e).isInstanceOf(LxdUnreachableException.class);
+        assertThat(((LxdUnreachableException) e).status()).isEqualTo(503);
+    }
+
+    @Test
     void etagMismatchIsAConflict() {
         var e = (ConflictException) LxdErrors.fromResponse(412, "ETag doesn't match", WEB, "update web-1");
         assertThat(e.slug()).isEqualTo("changed-concurrently");
