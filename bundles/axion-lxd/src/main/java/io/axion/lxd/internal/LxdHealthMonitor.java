@@ -79,8 +79,8 @@ public final class LxdHealthMonitor implements LxdStatus {
             if (!info.trusted()) {
                 // A remote LXD answers untrusted clients too, but will do nothing for them.
                 if (!untrustedReported) {
-                    LOG.warn("LXD {} does not trust Axion's client certificate; add it with: lxc config trust add "
-                            + "<Axion's client.crt>", info.version());
+                    LOG.warn("LXD at {} does not trust Axion's client certificate; on the LXD host run: "
+                            + "lxc config trust add <client.crt from {}>", lxd.settings().url(), lxd.settings().dataDir());
                     untrustedReported = true;
                 }
                 reachable = false;
