@@ -75,7 +75,8 @@ public abstract class KarafTestSupport {
                         .unpackDirectory(new File(System.getProperty("axion.itest.dir", "target/exam")))
                         .useDeployFolder(false),
                 keepRuntimeFolder(),
-                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                remoteShell() ? configureConsole().ignoreLocalConsole().startRemoteShell()
+                        : configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevelOption.LogLevel.INFO),
                 editConfigurationFilePut("etc/io.axion.web.cfg", "port", Integer.toString(httpPort)),
                 editConfigurationFilePut("etc/io.axion.cluster.cfg", "clusterName", "itest-" + runId),
@@ -93,6 +94,11 @@ public abstract class KarafTestSupport {
                 mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").versionAsInProject(),
                 mavenBundle().groupId("org.awaitility").artifactId("awaitility").versionAsInProject()));
         return options.toArray(new Option[0]);
+    }
+
+    /** Whether Karaf's SSH server runs; off unless a test logs in over SSH (Pax Exam keeps the first setting). */
+    protected boolean remoteShell() {
+        return false;
     }
 
     protected Option[] withBaseOptions(Option... extra) {
