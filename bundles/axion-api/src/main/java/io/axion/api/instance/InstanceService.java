@@ -44,7 +44,13 @@ public interface InstanceService {
     /** @param force skip the graceful shutdown */
     Job stop(String name, boolean force);
 
-    Job restart(String name);
+    /** Restarts gracefully (forced once the graceful stop times out). */
+    default Job restart(String name) {
+        return restart(name, false);
+    }
+
+    /** @param force skip the graceful shutdown */
+    Job restart(String name, boolean force);
 
     /** Deletes the instance, stopping it first when it runs. */
     Job delete(String name);
