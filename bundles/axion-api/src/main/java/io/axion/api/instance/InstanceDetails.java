@@ -1,8 +1,10 @@
 package io.axion.api.instance;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code GET /api/v1/instances/{name}}: the list item's fields plus its LXD {@code config} (without
@@ -15,7 +17,8 @@ public record InstanceDetails(String name, String status, String image, Integer 
     public InstanceDetails {
         usage = usage == null ? Usage.NONE : usage;
         forwards = forwards == null ? List.of() : List.copyOf(forwards);
-        config = config == null ? Map.of() : Map.copyOf(config);
+        // Sorted, so the answer reads well and compares across calls.
+        config = config == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(config));
         snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
     }
 
