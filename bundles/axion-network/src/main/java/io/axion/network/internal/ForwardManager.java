@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
 @Designate(ocd = NetworkConfig.class)
 public class ForwardManager implements ForwardService {
     private static final Logger LOG = LoggerFactory.getLogger(ForwardManager.class);
-    private static final Duration LOCK_WAIT = Duration.ofSeconds(10);
     private static final Duration LOCK_LEASE = Duration.ofSeconds(60);
     private static final PortRules DEFAULT_RULES = new PortRules(10000, 60000, "127.0.0.1");
 
@@ -43,6 +42,8 @@ public class ForwardManager implements ForwardService {
     private final HostPorts hostPorts;
     private volatile PortRules rules = DEFAULT_RULES;
     private volatile boolean probeHostPorts = true;
+    /** How long a request waits for a job on the instance, or another request on the port, to finish. */
+    private volatile Duration lockWait = Duration.ofSeconds(10);
 
     @Activate
     public ForwardManager(@Reference LxdInstances instances, @Reference LxdForwards forwards,
@@ -71,6 +72,10 @@ public class ForwardManager implements ForwardService {
     void rules(PortRules rules, boolean probe) {
         this.rules = rules;
         this.probeHostPorts = probe;
+    }
+
+    void lockWait(Duration wait) {
+        this.lockWait = wait;
     }
 
     @Override
@@ -122,7 +127,7 @@ public class ForwardManager implements ForwardService {
 
     private ClusterLock lock(String name, String busy) {
         try {
-            return cluster.tryLock(name, LOCK_WAIT, LOCK_LEASE)
+            return cluster.tryLock(name, lockWait, LOCK_LEASE)
                     .orElseThrow(() -> new ConflictException("busy", "Try again: " + busy));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
