@@ -41,7 +41,7 @@ public @interface LxdConfig {
     int requestTimeoutSeconds() default 30;
 
     @AttributeDefinition(description = "How often the driver checks that LXD answers, milliseconds")
-    int healthIntervalMillis() default 1000;
+    int healthIntervalMillis() default 2000;
 
     @AttributeDefinition(description = "Fallbacks for remote images that cannot be fetched: remote=local alias, comma separated")
     String imageFallbacks() default "images:debian/12=axion/debian-12, images:debian/bookworm=axion/debian-12, images:busybox=axion/busybox";
