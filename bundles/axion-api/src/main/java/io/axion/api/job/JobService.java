@@ -42,6 +42,12 @@ public interface JobService {
     List<Job> list(JobFilter filter);
 
     /**
+     * How many jobs there are of each type in each state, one aggregate query (for metrics): combinations without
+     * jobs are left out.
+     */
+    List<JobCount> counts();
+
+    /**
      * Completes with the job once it is {@code COMPLETED} or {@code FAILED} (at once if it already is), or
      * exceptionally with {@link io.axion.api.error.NotFoundException} when the id is unknown.
      */

@@ -8,6 +8,7 @@ import io.axion.api.event.EventBus;
 import io.axion.api.event.EventChannels;
 import io.axion.api.job.Job;
 import io.axion.api.job.JobEvents;
+import io.axion.api.job.JobCount;
 import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobHandler;
 import io.axion.api.job.JobOptions;
@@ -198,6 +199,11 @@ public final class JobEngine implements JobService {
     @Override
     public List<Job> list(JobFilter filter) {
         return read(connection -> repository.list(connection, filter));
+    }
+
+    @Override
+    public List<JobCount> counts() {
+        return read(repository::counts);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.axion.jobs.internal;
 
 import io.axion.api.job.Job;
+import io.axion.api.job.JobCount;
 import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobState;
 import io.axion.jobs.internal.GroupCommitWriter.Tx;
@@ -183,6 +184,20 @@ final class JobRepository {
                         job.maxAttempts(), job.error(), job.createdAt(), job.startedAt(), job.finishedAt(),
                         job.nextRunAt(), job.node(), job.idempotencyKey(), job.payload(), log));
             }
+        }
+    }
+
+    List<JobCount> counts(Connection connection) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT type, state, COUNT(*) AS n FROM jobs GROUP BY type, state ORDER BY type, state")) {
+            List<JobCount> counts = new ArrayList<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    counts.add(new JobCount(rs.getString("type"), JobState.valueOf(rs.getString("state")),
+                            rs.getLong("n")));
+                }
+            }
+            return counts;
         }
     }
 

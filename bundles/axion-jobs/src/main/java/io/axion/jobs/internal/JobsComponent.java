@@ -4,6 +4,7 @@ import io.axion.api.AxionConstants;
 import io.axion.api.cluster.ClusterService;
 import io.axion.api.event.EventBus;
 import io.axion.api.job.Job;
+import io.axion.api.job.JobCount;
 import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobHandler;
 import io.axion.api.job.JobOptions;
@@ -87,6 +88,11 @@ public class JobsComponent implements JobService {
     @Override
     public List<Job> list(JobFilter filter) {
         return engine().list(filter);
+    }
+
+    @Override
+    public List<JobCount> counts() {
+        return engine().counts();
     }
 
     @Override

@@ -52,6 +52,21 @@ class JobEngineTest {
     }
 
     @Test
+    void countsJobsByTypeAndState() throws Exception {
+        JobEngine engine = harness.started(FAST);
+        engine.addHandler("greet", ctx -> JobResult.ok("done"));
+        Job first = engine.enqueue("greet", "web-1", new Greeting("ada", 1));
+        Job second = engine.enqueue("greet", "web-2", new Greeting("bob", 1));
+        engine.enqueue("orphan", null, Map.of());
+        engine.awaitFinished(first.id(), Duration.ofSeconds(30));
+        engine.awaitFinished(second.id(), Duration.ofSeconds(30));
+
+        assertThat(engine.counts()).containsExactly(
+                new io.axion.api.job.JobCount("greet", JobState.COMPLETED, 2),
+                new io.axion.api.job.JobCount("orphan", JobState.PENDING, 1));
+    }
+
+    @Test
     void runsAJobAndPublishesEveryStateChange() throws Exception {
         JobEngine engine = harness.started(FAST);
         List<Greeting> seen = new CopyOnWriteArrayList<>();

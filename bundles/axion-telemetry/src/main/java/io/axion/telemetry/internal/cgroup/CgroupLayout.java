@@ -1,0 +1,82 @@
+package io.axion.telemetry.internal.cgroup;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where LXD's containers keep their CPU and memory counters on this host. LXD 5 names a container's cgroup
+ * {@code lxc.payload.NAME} in the default project and {@code lxc.payload.PROJECT_NAME} in any other.
+ */
+public final class CgroupLayout {
+    public static final String DEFAULT_PROJECT = "default";
+    private static final String PAYLOAD_PREFIX = "lxc.payload.";
+
+    private final Path root;
+    private final CgroupVersion version;
+    private final Path cpuRoot;
+    private final Path memoryRoot;
+
+    public CgroupLayout(Path root, CgroupVersion version) {
+        this.root = root;
+        this.version = version;
+        if (version == CgroupVersion.V1) {
+            Path cpuacct = root.resolve("cpuacct");
+            this.cpuRoot = Files.isDirectory(cpuacct) || !Files.isDirectory(root.resolve("cpu,cpuacct"))
+                    ? cpuacct : root.resolve("cpu,cpuacct");
+            this.memoryRoot = root.resolve("memory");
+        } else {
+            this.cpuRoot = root;
+            this.memoryRoot = root;
+        }
+    }
+
+    /**
+     * The layout under {@code root}: the configured version, or the detected one for {@code auto}; empty when
+     * {@code auto} finds no cgroups there (e.g. Axion runs in a container that does not see the host's).
+     */
+    public static Optional<CgroupLayout> of(Path root, String versionSetting) {
+        Optional<CgroupVersion> version = CgroupVersion.parseSetting(versionSetting).or(() -> CgroupVersion.detect(root));
+        return version.map(v -> new CgroupLayout(root, v));
+    }
+
+    /** The cgroup LXD gives an instance of a project. */
+    public static String groupName(String project, String instance) {
+        if (project == null || project.isEmpty() || DEFAULT_PROJECT.equals(project)) {
+            return PAYLOAD_PREFIX + instance;
+        }
+        return PAYLOAD_PREFIX + project + "_" + instance;
+    }
+
+    /** The files to read for one cgroup. */
+    public CgroupFiles files(String group) {
+        if (version == CgroupVersion.V1) {
+            return new CgroupFiles(version, cpuRoot.resolve(group).resolve("cpuacct.usage"),
+                    memoryRoot.resolve(group).resolve("memory.usage_in_bytes"));
+        }
+        Path dir = root.resolve(group);
+        return new CgroupFiles(version, dir.resolve("cpu.stat"), dir.resolve("memory.current"));
+    }
+
+    public CgroupVersion version() {
+        return version;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public String toString() {
+        return version + " at " + root;
+    }
+
+    /**
+     * The counter files of one cgroup.
+     *
+     * @param cpu    v1: {@code cpuacct.usage} (nanoseconds); v2: {@code cpu.stat} (its {@code usage_usec} line)
+     * @param memory v1: {@code memory.usage_in_bytes}; v2: {@code memory.current}
+     */
+    public record CgroupFiles(CgroupVersion version, Path cpu, Path memory) {
+    }
+}

@@ -1,0 +1,121 @@
+package io.axion.telemetry.internal.metrics;
+
+import io.axion.api.job.JobCount;
+import io.axion.api.telemetry.InstanceUsage;
+import io.prometheus.metrics.model.registry.MultiCollector;
+import io.prometheus.metrics.model.snapshots.CounterSnapshot;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
+import io.prometheus.metrics.model.snapshots.MetricSnapshot;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Axion's own figures, gathered at scrape time from the services that hold them: per-instance usage from the latest
+ * telemetry sweep, job counts from the job engine, and the events route's counters. A source that is not installed
+ * (or fails) leaves its families out.
+ */
+final class AxionCollector implements MultiCollector {
+    private static final Logger LOG = LoggerFactory.getLogger(AxionCollector.class);
+
+    /** What the collector reads; each supplier answers null when its service is absent. */
+    interface Sources {
+        Collection<InstanceUsage> instances();
+
+        List<JobCount> jobs();
+
+        EventsFigures events();
+
+        Double lastSweepSeconds();
+    }
+
+    record EventsFigures(int clients, long droppedFrames, long closedSlow) {
+    }
+
+    private final Sources sources;
+
+    AxionCollector(Sources sources) {
+        this.sources = sources;
+    }
+
+    @Override
+    public MetricSnapshots collect() {
+        List<MetricSnapshot> snapshots = new ArrayList<>();
+        guarded("instances", () -> instances(snapshots));
+        guarded("jobs", () -> jobs(snapshots));
+        guarded("events", () -> events(snapshots));
+        Double sweep = sources.lastSweepSeconds();
+        if (sweep != null) {
+            snapshots.add(gauge(MetricNames.SWEEP_SECONDS, "Duration of the latest telemetry sweep", sweep));
+        }
+        return new MetricSnapshots(snapshots);
+    }
+
+    private void instances(List<MetricSnapshot> snapshots) {
+        Collection<InstanceUsage> usages = sources.instances();
+        if (usages == null) {
+            return;
+        }
+        CounterSnapshot.Builder cpu = CounterSnapshot.builder().name(MetricNames.INSTANCE_CPU_SECONDS)
+                .help("CPU time used by the instance since it started");
+        GaugeSnapshot.Builder memory = GaugeSnapshot.builder().name(MetricNames.INSTANCE_MEMORY_BYTES)
+                .help("Memory in use by the instance, page cache included");
+        for (InstanceUsage usage : usages) {
+            Labels labels = Labels.of(MetricNames.LABEL_INSTANCE, usage.name());
+            cpu.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(usage.cpuSeconds())
+                    .build());
+            memory.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
+                    .value(usage.memoryBytes()).build());
+        }
+        snapshots.add(cpu.build());
+        snapshots.add(memory.build());
+    }
+
+    private void jobs(List<MetricSnapshot> snapshots) {
+        List<JobCount> counts = sources.jobs();
+        if (counts == null) {
+            return;
+        }
+        GaugeSnapshot.Builder jobs = GaugeSnapshot.builder().name(MetricNames.JOBS)
+                .help("Jobs by type and state (finished jobs until they are pruned)");
+        for (JobCount count : counts) {
+            jobs.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of("type", count.type(), "state", count.state().name())).value(count.count()).build());
+        }
+        snapshots.add(jobs.build());
+    }
+
+    private void events(List<MetricSnapshot> snapshots) {
+        EventsFigures figures = sources.events();
+        if (figures == null) {
+            return;
+        }
+        snapshots.add(gauge(MetricNames.EVENTS_CLIENTS, "Open /ws/events connections", figures.clients()));
+        snapshots.add(counter(MetricNames.EVENTS_DROPPED, "Telemetry frames dropped for slow /ws/events clients",
+                figures.droppedFrames()));
+        snapshots.add(counter(MetricNames.EVENTS_CLOSED_SLOW, "/ws/events clients closed for not keeping up",
+                figures.closedSlow()));
+    }
+
+    private static GaugeSnapshot gauge(String name, String help, double value) {
+        return GaugeSnapshot.builder().name(name).help(help)
+                .dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().value(value).build()).build();
+    }
+
+    private static CounterSnapshot counter(String name, String help, double value) {
+        return CounterSnapshot.builder().name(name).help(help)
+                .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(value).build()).build();
+    }
+
+    private static void guarded(String what, Runnable collect) {
+        try {
+            collect.run();
+        } catch (RuntimeException e) {
+            LOG.debug("Metrics of {} unavailable: {}", what, e.getMessage());
+        }
+    }
+}

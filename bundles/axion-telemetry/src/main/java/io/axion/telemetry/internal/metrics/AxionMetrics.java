@@ -1,0 +1,104 @@
+package io.axion.telemetry.internal.metrics;
+
+import io.axion.api.job.JobCount;
+import io.axion.api.job.JobService;
+import io.axion.api.telemetry.InstanceTelemetry;
+import io.axion.api.telemetry.InstanceUsage;
+import io.axion.telemetry.internal.events.EventsRoute;
+import io.axion.telemetry.internal.sampling.TelemetrySampler;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collection;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+/**
+ * The registry behind {@code /metrics}: JVM basics from the Prometheus client's instrumentation, HTTP request
+ * durations observed by {@link HttpTimingFilter}, and Axion's own figures collected at scrape time. A registry of
+ * its own (not the client's global default), so that a restarted bundle starts clean.
+ */
+@Component(service = AxionMetrics.class)
+public class AxionMetrics {
+    /** Request durations from 1 ms to 30 s: API calls are fast, job-starting ones return at once. */
+    private static final double[] HTTP_BUCKETS = {0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5,
+            10, 30};
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
+    private Histogram httpDurations;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InstanceTelemetry telemetry;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TelemetrySampler sampler;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile JobService jobs;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventsRoute events;
+
+    @Activate
+    void activate() {
+        JvmMetrics.builder().register(registry);
+        httpDurations = Histogram.builder().name(MetricNames.HTTP_REQUEST_DURATION)
+                .help("HTTP requests by method, matched route template and status")
+                .labelNames("method", "route", "status").classicOnly().classicUpperBounds(HTTP_BUCKETS)
+                .register(registry);
+        registry.register(new AxionCollector(new Sources()));
+    }
+
+    public void observeRequest(String method, String route, int status, double seconds) {
+        httpDurations.labelValues(method, route, Integer.toString(status)).observe(seconds);
+    }
+
+    public String contentType() {
+        return writer.getContentType();
+    }
+
+    public void write(OutputStream out) throws IOException {
+        writer.write(out, registry.scrape());
+    }
+
+    /** Reads the optional services as they are bound at scrape time. */
+    private final class Sources implements AxionCollector.Sources {
+        @Override
+        public Collection<InstanceUsage> instances() {
+            InstanceTelemetry current = telemetry;
+            return current == null ? null : current.latest().values();
+        }
+
+        @Override
+        public List<JobCount> jobs() {
+            JobService current = jobs;
+            return current == null ? null : current.counts();
+        }
+
+        @Override
+        public AxionCollector.EventsFigures events() {
+            EventsRoute current = events;
+            return current == null ? null : new AxionCollector.EventsFigures(current.clientCount(),
+                    current.droppedFrames(), current.closedTooSlow());
+        }
+
+        @Override
+        public Double lastSweepSeconds() {
+            TelemetrySampler current = sampler;
+            return current == null ? null : current.lastSweepNanos() / 1e9;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.axion.telemetry.internal.metrics;
+
+/**
+ * Axion's metric families at {@code /metrics}. Counter names are given without {@code _total}: the text format adds
+ * it. Label {@code instance} names the LXD instance (a Prometheus server keeps it as {@code exported_instance}
+ * unless the scrape job sets {@code honor_labels}).
+ */
+final class MetricNames {
+    /** Counter, label {@code instance}: CPU time the instance used since it started. */
+    static final String INSTANCE_CPU_SECONDS = "axion_instance_cpu_seconds";
+    /** Gauge, label {@code instance}: memory in use. */
+    static final String INSTANCE_MEMORY_BYTES = "axion_instance_memory_bytes";
+    /** Gauge, labels {@code type}, {@code state}: jobs known to the engine (finished ones until pruned). */
+    static final String JOBS = "axion_jobs";
+    /** Histogram, labels {@code method}, {@code route} (the matched template), {@code status}. */
+    static final String HTTP_REQUEST_DURATION = "axion_http_request_duration_seconds";
+    /** Gauge: open {@code /ws/events} connections. */
+    static final String EVENTS_CLIENTS = "axion_events_clients";
+    /** Counter: telemetry frames dropped for slow {@code /ws/events} clients. */
+    static final String EVENTS_DROPPED = "axion_events_dropped_frames";
+    /** Counter: {@code /ws/events} clients closed because they did not keep up. */
+    static final String EVENTS_CLOSED_SLOW = "axion_events_closed_slow_clients";
+    /** Gauge: how long the latest telemetry sweep took. */
+    static final String SWEEP_SECONDS = "axion_telemetry_sweep_seconds";
+
+    static final String LABEL_INSTANCE = "instance";
+
+    private MetricNames() {
+    }
+}

@@ -1,0 +1,21 @@
+package io.axion.telemetry.internal.sampling;
+
+import java.util.Locale;
+
+/** Where usage figures come from. */
+enum Source {
+    /** The host's cgroups, and LXD's state API for running instances that have no cgroup here (a remote LXD). */
+    AUTO,
+    /** Only the host's cgroups. */
+    CGROUP,
+    /** Only LXD's state API (~100 ms per instance: for a remote LXD with few instances). */
+    LXD;
+
+    static Source parse(String setting) {
+        try {
+            return valueOf(setting.trim().toUpperCase(Locale.ROOT));
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("source must be auto, cgroup or lxd, not '" + setting + "'");
+        }
+    }
+}

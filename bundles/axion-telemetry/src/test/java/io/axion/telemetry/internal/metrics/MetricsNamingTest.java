@@ -1,0 +1,134 @@
+package io.axion.telemetry.internal.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.axion.api.job.JobCount;
+import io.axion.api.job.JobState;
+import io.axion.api.telemetry.InstanceUsage;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MetricsNamingTest {
+
+    private static class FixedSources implements AxionCollector.Sources {
+        @Override
+        public Collection<InstanceUsage> instances() {
+            return List.of(new InstanceUsage("web-1", 10.0, 5.0, 0.1, 1, 12.5, 1_048_576, null, Instant.now()));
+        }
+
+        @Override
+        public List<JobCount> jobs() {
+            return List.of(new JobCount("instance-create", JobState.COMPLETED, 3),
+                    new JobCount("instance-create", JobState.FAILED, 1));
+        }
+
+        @Override
+        public AxionCollector.EventsFigures events() {
+            return new AxionCollector.EventsFigures(2, 7, 1);
+        }
+
+        @Override
+        public Double lastSweepSeconds() {
+            return 0.002;
+        }
+    }
+
+    private static String text(PrometheusRegistry registry) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void axionFamiliesHaveStableNamesTypesAndLabels() throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new AxionCollector(new FixedSources()));
+
+        String text = text(registry);
+
+        assertThat(text).contains("# TYPE axion_instance_cpu_seconds_total counter")
+                .containsPattern("(?m)^axion_instance_cpu_seconds_total\\{instance=\"web-1\"} 12\\.5$")
+                .contains("# TYPE axion_instance_memory_bytes gauge")
+                .containsPattern("(?m)^axion_instance_memory_bytes\\{instance=\"web-1\"} 1048576(\\.0)?$")
+                .containsPattern("(?m)^axion_jobs\\{state=\"COMPLETED\",type=\"instance-create\"} 3(\\.0)?$")
+                .containsPattern("(?m)^axion_jobs\\{state=\"FAILED\",type=\"instance-create\"} 1(\\.0)?$")
+                .containsPattern("(?m)^axion_events_clients 2(\\.0)?$")
+                .containsPattern("(?m)^axion_events_dropped_frames_total 7(\\.0)?$")
+                .containsPattern("(?m)^axion_events_closed_slow_clients_total 1(\\.0)?$")
+                .containsPattern("(?m)^axion_telemetry_sweep_seconds 0\\.002$");
+    }
+
+    @Test
+    void aMissingSourceLeavesItsFamiliesOut() throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        registry.register(new AxionCollector(new FixedSources() {
+            @Override
+            public List<JobCount> jobs() {
+                throw new IllegalStateException("The job engine is not active");
+            }
+
+            @Override
+            public AxionCollector.EventsFigures events() {
+                return null;
+            }
+        }));
+        assertThat(text(registry)).contains("axion_instance_cpu_seconds_total").doesNotContain("axion_jobs")
+                .doesNotContain("axion_events");
+    }
+
+    @Test
+    void requestDurationsAreAHistogramByMethodRouteAndStatusBesideJvmBasics() throws IOException {
+        AxionMetrics metrics = new AxionMetrics();
+        metrics.activate();
+        metrics.observeRequest("GET", "/api/v1/jobs/{id}", 200, 0.003);
+        metrics.observeRequest("GET", "/api/v1/jobs/{id}", 200, 0.2);
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        metrics.write(out);
+        String text = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(text).contains("# TYPE axion_http_request_duration_seconds histogram")
+                .containsPattern("(?m)^axion_http_request_duration_seconds_bucket\\{method=\"GET\",route=\"/api/v1/jobs/\\{id}\","
+                        + "status=\"200\",le=\"0\\.005\"} 1$")
+                .containsPattern("(?m)^axion_http_request_duration_seconds_count\\{method=\"GET\",route=\"/api/v1/jobs/\\{id}\","
+                        + "status=\"200\"} 2$")
+                .contains("jvm_memory_used_bytes").contains("jvm_threads_current").contains("process_cpu_seconds_total");
+        assertThat(metrics.contentType()).startsWith("text/plain; version=0.0.4");
+    }
+
+    @Path("/api/v1/jobs")
+    static class Jobs {
+        @GET
+        public void list() {
+        }
+
+        @GET
+        @Path("{id}")
+        public void one() {
+        }
+    }
+
+    @Path("/metrics/")
+    static class Scrape {
+        @GET
+        @Path("/")
+        public void scrape() {
+        }
+    }
+
+    @Test
+    void routesAreTheirTemplates() throws NoSuchMethodException {
+        assertThat(HttpTimingFilter.template(Jobs.class, Jobs.class.getMethod("list"))).isEqualTo("/api/v1/jobs");
+        assertThat(HttpTimingFilter.template(Jobs.class, Jobs.class.getMethod("one"))).isEqualTo("/api/v1/jobs/{id}");
+        assertThat(HttpTimingFilter.template(Scrape.class, Scrape.class.getMethod("scrape"))).isEqualTo("/metrics");
+    }
+}
