@@ -66,4 +66,9 @@ final class FakeJobs implements JobService {
         }
         return future;
     }
+
+    @Override
+    public List<io.axion.api.job.JobCount> counts() {
+        return List.of();
+    }
 }

@@ -31,6 +31,11 @@ final class Fakes {
         final List<Job> jobs = new CopyOnWriteArrayList<>();
 
         @Override
+        public List<io.axion.api.job.JobCount> counts() {
+            return List.of();
+        }
+
+        @Override
         @SuppressWarnings("unchecked")
         public Job enqueue(String type, String instance, Object payload, JobOptions options) {
             Job job = job("job-" + (jobs.size() + 1), type, instance, (Map<String, Object>) payload, JobState.PENDING);
