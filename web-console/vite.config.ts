@@ -22,9 +22,11 @@ export default defineConfig({
     },
   },
   test: {
-    environment: 'jsdom',
+    // node by default (fast); the few DOM tests say `@vitest-environment jsdom` at their top.
+    environment: 'node',
     globals: true,
     setupFiles: ['src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
+    reporters: ['default', './scripts/vitest-summary.mjs'],
   },
 });

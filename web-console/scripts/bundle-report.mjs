@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
 
 const dist = new URL('../dist/', import.meta.url).pathname;
 
@@ -31,3 +32,32 @@ for (const f of files.sort((a, b) => b.raw - a.raw).slice(0, 15)) {
 if (files.length > 15) console.log(`  … and ${files.length - 15} smaller files`);
 console.log(`  total: ${files.length} files, ${kib(total.raw)} (${kib(total.gzip)} gzip)`);
 console.log(`  first load (index.html + entry assets): ${kib(first.raw)} (${kib(first.gzip)} gzip)\n`);
+
+// First load over loopback: serve dist/ on 127.0.0.1 (gzip, as a browser would ask) and fetch what a
+// first visit fetches — index.html, then its entry script, styles and preloaded chunks in parallel.
+const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+const server = createServer((req, res) => {
+  const path = req.url === '/' ? 'index.html' : decodeURIComponent(req.url.slice(1).split('?')[0]);
+  const file = files.find((f) => f.file === path);
+  if (!file) {
+    res.writeHead(404).end();
+    return;
+  }
+  const body = readFileSync(join(dist, file.file));
+  const ext = file.file.slice(file.file.lastIndexOf('.'));
+  res.writeHead(200, { 'Content-Type': TYPES[ext] ?? 'application/octet-stream', 'Content-Encoding': 'gzip' });
+  res.end(gzipSync(body, { level: 6 }));
+});
+await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${server.address().port}`;
+const runs = [];
+for (let i = 0; i < 5; i++) {
+  const start = performance.now();
+  const page = await (await fetch(`${base}/`)).text();
+  const refs = [...page.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]);
+  await Promise.all(refs.map(async (r) => (await fetch(`${base}/${r}`)).arrayBuffer()));
+  runs.push(performance.now() - start);
+}
+server.close();
+runs.sort((a, b) => a - b);
+console.log(`  first-load time over loopback (HTML + entry assets, gzip, median of 5): ${runs[2].toFixed(1)} ms\n`);

@@ -1,4 +1,5 @@
 import { authApi } from './auth';
+import { ProblemError } from './client';
 
 export type Channel = 'telemetry' | 'jobs' | 'instances';
 
@@ -17,9 +18,18 @@ export function wsUrl(path: string, ticket: string, origin: Location | URL = win
   return `${scheme}//${origin.host}${path}?ticket=${encodeURIComponent(ticket)}`;
 }
 
-/** Opens a WebSocket for `path` with a fresh ticket. */
+/** Opens a WebSocket for `path` with a fresh ticket (or none, on a server without the auth feature). */
 export async function openTicketedSocket(path: string): Promise<WebSocket> {
-  const { ticket } = await authApi.wsTicket();
+  let ticket: string;
+  try {
+    ticket = (await authApi.wsTicket()).ticket;
+  } catch (error) {
+    if (error instanceof ProblemError && error.status === 404) {
+      const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+      return new WebSocket(`${scheme}//${window.location.host}${path}`);
+    }
+    throw error;
+  }
   return new WebSocket(wsUrl(path, ticket));
 }
 

@@ -36,14 +36,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   );
 
   // The HTTP client reads the token from here, and any 401 on a logged-in request ends the session.
-  useEffect(() => {
+  // Configured during render (not in an effect): children's first queries run before parents' effects.
+  const logoutRef = useRef(logout);
+  logoutRef.current = logout;
+  const configured = useRef(false);
+  if (!configured.current) {
+    configured.current = true;
     configureClient({
       token: () => sessionRef.current?.token || null,
       onUnauthorized: () => {
-        if (sessionRef.current && sessionRef.current !== ANONYMOUS) logout(EXPIRED_NOTICE);
+        if (sessionRef.current && sessionRef.current !== ANONYMOUS) logoutRef.current(EXPIRED_NOTICE);
       },
     });
-  }, [logout]);
+  }
 
   // Expiry: leave at the moment the token stops being valid, rather than on the next failed call.
   useEffect(() => {

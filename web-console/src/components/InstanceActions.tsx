@@ -61,8 +61,10 @@ export function InstanceActions({ instance, compact, afterDelete }: Props) {
       {running ? button('stop', true) : button('start', true)}
       {button('restart', running)}
       {button('delete', true, true)}
+      {/* Mounted only while asked: a table of rows each holding a <dialog> would cost every scroll. */}
+      {pending !== null && (
       <ConfirmDialog
-        open={pending !== null}
+        open
         title={pending ? `${VERBS[pending]} ${instance.name}?` : ''}
         confirmLabel={pending ? VERBS[pending] : ''}
         danger={pending === 'delete' || pending === 'stop'}
@@ -90,6 +92,7 @@ export function InstanceActions({ instance, compact, afterDelete }: Props) {
           </p>
         )}
       </ConfirmDialog>
+      )}
     </div>
   );
 }

@@ -23,6 +23,7 @@ export function Sparkline({ samples, value, max, label, width = 96, height = 24,
     .join(' ');
   return (
     <svg className={`sparkline sparkline-${tone}`} width={width} height={height} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+      <line className="sparkline-base" x1={0} y1={height - 0.5} x2={width} y2={height - 0.5} />
       {values.length > 1 && (
         <>
           <polyline className="sparkline-area" points={`${offset.toFixed(1)},${height} ${points} ${width},${height}`} />

@@ -19,6 +19,9 @@ export default function CodeEditor({ value, onChange, language, fileName, ariaLa
   const editor = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
   const onSaveRef = useRef(onSave);
+  // Values the editor itself produced: when they come back as props (a render behind the typing),
+  // they must not be pushed into the editor again, or the cursor jumps and keystrokes are lost.
+  const emitted = useRef<string[]>([]);
   onChangeRef.current = onChange;
   onSaveRef.current = onSave;
 
@@ -41,7 +44,12 @@ export default function CodeEditor({ value, onChange, language, fileName, ariaLa
       accessibilitySupport: 'auto',
     });
     editor.current = instance;
-    const sub = instance.onDidChangeModelContent(() => onChangeRef.current(instance.getValue()));
+    const sub = instance.onDidChangeModelContent(() => {
+      const text = instance.getValue();
+      emitted.current.push(text);
+      if (emitted.current.length > 200) emitted.current.shift();
+      onChangeRef.current(text);
+    });
     instance.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => onSaveRef.current?.());
     return () => {
       sub.dispose();
@@ -55,7 +63,9 @@ export default function CodeEditor({ value, onChange, language, fileName, ariaLa
 
   useEffect(() => {
     const instance = editor.current;
-    if (instance && instance.getValue() !== value) instance.setValue(value);
+    if (!instance || emitted.current.includes(value)) return;
+    if (instance.getValue() !== value) instance.setValue(value);
+    emitted.current = [];
   }, [value]);
 
   return <div ref={host} className="code-editor" style={{ height }} data-testid="code-editor" />;

@@ -6,6 +6,7 @@ import { keys } from '../api/keys';
 import { activity } from './activity';
 import { jobWatch } from './jobWatch';
 import { telemetry } from './telemetry';
+import { activeJobs } from './activeJobs';
 
 const LiveContext = createContext<ConnectionState>('idle');
 
@@ -31,6 +32,7 @@ export function handleEvent(client: QueryClient, message: EventMessage): void {
       const job = message.data as Job;
       if (job?.id) {
         jobWatch.update(job);
+        activeJobs.update(job);
         client.setQueryData(keys.job(job.id), job);
       }
       activity.add(message);
@@ -96,3 +98,10 @@ export function useActivity() {
   return useSyncExternalStore(activity.subscribe, activity.snapshot);
 }
 
+
+export function useActiveJobs(instance: string): string[] {
+  return useSyncExternalStore(
+    (l) => activeJobs.subscribe(instance, l),
+    () => activeJobs.get(instance),
+  );
+}

@@ -8,6 +8,8 @@ export interface ActivityEntry {
   channel: string;
   type: string;
   summary: string;
+  /** The summary split around the instance name, so a view can link the name. */
+  parts?: [before: string, after: string];
   level: 'info' | 'success' | 'error';
   instance?: string;
   jobId?: string;
@@ -36,14 +38,26 @@ export function toActivity(message: EventMessage, id: number): ActivityEntry | n
   if (message.channel === 'jobs') {
     const job = (message.data ?? {}) as Partial<Job>;
     const { summary, level } = describeJob(job);
-    return { id, at: message.at, channel: 'jobs', type: message.type, summary, level, instance: job.instance ?? undefined, jobId: job.id };
+    const instance = job.instance ?? undefined;
+    const at = instance ? summary.indexOf(instance) : -1;
+    const parts: [string, string] | undefined = instance && at >= 0 ? [summary.slice(0, at), summary.slice(at + instance.length)] : undefined;
+    return { id, at: message.at, channel: 'jobs', type: message.type, summary, parts, level, instance, jobId: job.id };
   }
   if (message.channel === 'instances') {
     const data = (message.data ?? {}) as Record<string, unknown>;
     const instance = (data.instance ?? data.name) as string | undefined;
     const action = (data.action ?? data.status ?? message.type) as string;
     const level: ActivityEntry['level'] = /error|fail/i.test(String(action)) ? 'error' : 'info';
-    return { id, at: message.at, channel: 'instances', type: message.type, summary: `${instance ?? 'instance'}: ${action}`, level, instance };
+    return {
+      id,
+      at: message.at,
+      channel: 'instances',
+      type: message.type,
+      summary: `${instance ?? 'instance'}: ${action}`,
+      parts: instance ? ['', `: ${action}`] : undefined,
+      level,
+      instance,
+    };
   }
   return null;
 }

@@ -4,7 +4,6 @@ import { describeError } from '../api/client';
 import { asJob, isTerminal, type Job } from '../api/jobs';
 import { useToasts } from '../components/Toasts';
 import { jobWatch } from './jobWatch';
-import { invalidateForJob } from './LiveContext';
 
 const STATE_WORDS: Record<string, string> = {
   PENDING: 'queued',
@@ -49,7 +48,10 @@ export function useJobAction() {
       const job = asJob(result);
       if (!job) {
         toasts.update(id, { kind: 'success', title: done ?? `${label}: done`, message: undefined });
-        invalidateForJob(client, { state: 'COMPLETED' });
+        // A direct answer (201/204) names no instance: refresh every instance-scoped cache.
+        for (const key of [['instances'], ['quota'], ['instance'], ['forwards'], ['snapshots'], ['jobs']]) {
+          void client.invalidateQueries({ queryKey: key });
+        }
         return { ok: true };
       }
       return new Promise<JobOutcome>((resolve) => {

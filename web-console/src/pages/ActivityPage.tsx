@@ -6,7 +6,7 @@ import { keys } from '../api/keys';
 import { useCapabilities } from '../auth/capabilities';
 import { useActivity, useConnection } from '../live/LiveContext';
 import { activity } from '../live/activity';
-import { formatClock, formatTime } from '../lib/format';
+import { formatClock, formatTime, relativeTime } from '../lib/format';
 import { StatusBadge } from '../components/StatusBadge';
 import { ErrorBanner, Loading } from '../components/ErrorBanner';
 
@@ -19,7 +19,7 @@ export function ActivityPage() {
       <header className="page-header">
         <h1 id="activity-title">Activity</h1>
       </header>
-      <div className="split">
+      <div className="stack">
         <LiveLog />
         {caps.has('jobs') && <RecentJobs />}
       </div>
@@ -62,10 +62,11 @@ function LiveLog() {
               </time>
               <span className="log-channel">{e.channel}</span>
               <span className="log-summary">
-                {e.instance ? (
+                {e.instance && e.parts ? (
                   <>
+                    {e.parts[0]}
                     <Link to={`/instances/${encodeURIComponent(e.instance)}`}>{e.instance}</Link>
-                    {e.summary.slice(e.instance.length).replace(/^ /, ' ')}
+                    {e.parts[1]}
                   </>
                 ) : (
                   e.summary
@@ -138,7 +139,7 @@ function RecentJobs() {
                   <td>
                     {job.attempts ?? 0}/{job.maxAttempts ?? '—'}
                   </td>
-                  <td>{formatTime(job.createdAt)}</td>
+                  <td className="nowrap" title={formatTime(job.createdAt)}>{relativeTime(job.createdAt)}</td>
                   <td className="text-err">{job.error ?? ''}</td>
                 </tr>
               ))}

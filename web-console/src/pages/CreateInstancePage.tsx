@@ -138,7 +138,7 @@ export default function CreateInstancePage() {
         ))}
       </ol>
 
-      <form className="card wizard" onSubmit={submit} noValidate aria-label={STEPS[step]}>
+      <form className="card wizard" onSubmit={submit} noValidate>
         {step === 0 && (
           <fieldset>
             <legend>{STEPS[0]}</legend>
@@ -172,7 +172,7 @@ export default function CreateInstancePage() {
                 Left under the quota: {headroom.cpu} core{headroom.cpu === 1 ? '' : 's'}, {formatMiB(headroom.memoryMiB)}.
               </p>
             )}
-            <Field label="CPU (cores)" error={shown('cpu')} hint={`1 to ${maxCpu}`}>
+            <Field label="CPU (cores)" error={shown('cpu')} hint={maxCpu >= 1 ? `1 to ${maxCpu}` : 'No CPU left under the quota.'}>
               <input type="number" min={1} max={maxCpu} step={1} value={Number.isNaN(form.cpu) ? '' : form.cpu} onChange={(e) => set('cpu', e.target.valueAsNumber)} />
             </Field>
             <input
@@ -184,7 +184,7 @@ export default function CreateInstancePage() {
               aria-label="CPU cores slider"
               className="range"
             />
-            <Field label="Memory (MiB)" error={shown('memoryMiB')} hint={`16 to ${maxMemory} MiB`}>
+            <Field label="Memory (MiB)" error={shown('memoryMiB')} hint={maxMemory >= 16 ? `16 to ${maxMemory} MiB` : 'No memory left under the quota.'}>
               <input type="number" min={16} max={maxMemory} step={64} value={Number.isNaN(form.memoryMiB) ? '' : form.memoryMiB} onChange={(e) => set('memoryMiB', e.target.valueAsNumber)} />
             </Field>
             <div className="presets" role="group" aria-label="Memory presets">

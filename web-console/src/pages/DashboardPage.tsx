@@ -9,7 +9,7 @@ import { useRole } from '../auth/AuthContext';
 import { useCapabilities } from '../auth/capabilities';
 import { filterInstances, sortInstances, type SortKey } from '../lib/filter';
 import { formatMiB, relativeTime } from '../lib/format';
-import { StatusBadge } from '../components/StatusBadge';
+import { InstanceStatus } from '../components/StatusBadge';
 import { LiveUsage } from '../components/LiveUsage';
 import { InstanceActions } from '../components/InstanceActions';
 import { QuotaGauges } from '../components/QuotaGauges';
@@ -218,7 +218,7 @@ const InstanceRow = memo(function InstanceRow({
         <span className="muted small">{relativeTime(instance.createdAt)}</span>
       </div>
       <div role="cell" className="td col-status">
-        <StatusBadge status={instance.status} />
+        <InstanceStatus name={instance.name} status={instance.status} />
       </div>
       <div role="cell" className="td col-image" title={instance.image}>
         <span className="cell-label" aria-hidden="true">Image </span>

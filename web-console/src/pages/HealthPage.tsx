@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { healthApi, type Health } from '../api/health';
 import { describeError } from '../api/client';
+import { ALL_CAPABILITIES } from '../api/capabilities';
+import { useCapabilities } from '../auth/capabilities';
 
 export function memberNames(members: Health['cluster']['members']): string[] {
   if (typeof members === 'number') return [`${members} member${members === 1 ? '' : 's'}`];
@@ -28,6 +30,7 @@ export function HealthPage() {
         </p>
       )}
       {health.data && <HealthDetails health={health.data} />}
+      <Capabilities />
     </section>
   );
 }
@@ -70,5 +73,23 @@ function HealthDetails({ health }: { health: Health }) {
         </dd>
       </div>
     </dl>
+  );
+}
+
+function Capabilities() {
+  const caps = useCapabilities();
+  if (!caps.ready) return null;
+  return (
+    <section className="card" aria-labelledby="caps-title">
+      <h2 id="caps-title">Installed features</h2>
+      <ul className="caps" data-testid="capabilities">
+        {ALL_CAPABILITIES.map((c) => (
+          <li key={c} className={caps.has(c) ? 'cap-on' : 'cap-off'}>
+            <span aria-hidden="true">{caps.has(c) ? '●' : '○'}</span> {c}
+            <span className="sr-only">{caps.has(c) ? ' installed' : ' not installed'}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -8,7 +8,7 @@ import { ProblemError } from '../api/client';
 import { useRole } from '../auth/AuthContext';
 import { useCapabilities } from '../auth/capabilities';
 import { formatMiB, formatTime } from '../lib/format';
-import { StatusBadge } from '../components/StatusBadge';
+import { InstanceStatus } from '../components/StatusBadge';
 import { LiveUsage } from '../components/LiveUsage';
 import { InstanceActions } from '../components/InstanceActions';
 import { ErrorBanner, Loading } from '../components/ErrorBanner';
@@ -71,7 +71,7 @@ export default function InstancePage() {
       <header className="page-header instance-header">
         <div className="instance-title">
           <h1 id="instance-title">{i.name}</h1>
-          <StatusBadge status={i.status} />
+          <InstanceStatus name={i.name} status={i.status} />
         </div>
         <div className="header-actions">
           {canAct && <InstanceActions instance={i} afterDelete="/" />}
@@ -123,7 +123,7 @@ export default function InstancePage() {
           <div className="overview-grid">
             <div className="card stat">
               <h2 className="stat-label">CPU</h2>
-              <div className="stat-main">{i.cpu} cores</div>
+              <div className="stat-main">{i.cpu} core{i.cpu === 1 ? '' : 's'}</div>
               <LiveUsage instance={i} kind="cpu" width={220} height={48} />
             </div>
             <div className="card stat">

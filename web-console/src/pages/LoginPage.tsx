@@ -3,10 +3,12 @@ import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { capabilitiesApi } from '../api/capabilities';
 import { ProblemError, describeError } from '../api/client';
+import { healthApi, type Health } from '../api/health';
 
 export function loginErrorMessage(error: unknown): string {
   if (error instanceof ProblemError) {
     if (error.status === 401) return 'Wrong username or password.';
+    if (error.status === 404) return 'This server has no login: its auth feature is not installed.';
     if (error.status === 429) {
       return error.retryAfter
         ? `Too many failed attempts. Try again in ${error.retryAfter} s.`
@@ -25,6 +27,14 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [health, setHealth] = useState<Health | null>(null);
+
+  // The health is public: show it under the form, so a degraded server is visible before logging in.
+  useEffect(() => {
+    const controller = new AbortController();
+    healthApi.get(controller.signal).then(setHealth, () => undefined);
+    return () => controller.abort();
+  }, []);
 
   // A server without the auth feature answers capabilities anonymously and has no login: go straight in.
   useEffect(() => {
@@ -104,6 +114,12 @@ export function LoginPage() {
         <button type="submit" className="btn btn-primary btn-block" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        {health && (
+          <p className="login-health muted small" data-testid="login-health">
+            <span className={`badge badge-${health.status === 'ok' ? 'ok' : 'warn'}`}>{health.status}</span> Axion {health.version} · node{' '}
+            {health.node} · LXD {health.lxd?.reachable ? `${health.lxd.serverVersion ?? ''} reachable` : 'unreachable'}
+          </p>
+        )}
       </form>
     </div>
   );

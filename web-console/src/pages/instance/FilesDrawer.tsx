@@ -10,6 +10,7 @@ import { Dialog, ConfirmDialog } from '../../components/Dialog';
 import { useToasts } from '../../components/Toasts';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { LazyCodeEditor } from '../../editor/LazyCodeEditor';
+import { Icon } from '../../components/Icon';
 
 interface Editing {
   path: string;
@@ -197,7 +198,7 @@ export function FilesDrawer({ instance, canAct, open, onClose }: { instance: str
               go(typedPath);
             }}
           >
-            <nav aria-label="Path" className="crumbs">
+            <nav aria-label="Folders of the path" className="crumbs">
               <button type="button" className="link-btn" onClick={() => go('/')}>
                 /
               </button>
@@ -236,7 +237,7 @@ export function FilesDrawer({ instance, canAct, open, onClose }: { instance: str
             </div>
           )}
           {creating && (
-            <form className="inline-form" onSubmit={create}>
+            <form className="inline-form inline-form-row" onSubmit={create}>
               <label htmlFor="new-entry-name">{creating === 'file' ? 'New file name' : 'New folder name'}</label>
               <input id="new-entry-name" value={newName} onChange={(e) => setNewName(e.target.value)} autoFocus spellCheck={false} />
               <button type="submit" className="btn btn-primary btn-small">
@@ -281,11 +282,11 @@ export function FilesDrawer({ instance, canAct, open, onClose }: { instance: str
                     <td>
                       {entry.type === 'directory' ? (
                         <button type="button" className="link-btn" onClick={() => go(joinPath(path, entry.name))}>
-                          📁 {entry.name}/
+                          <Icon name="folder" /> {entry.name}/
                         </button>
                       ) : (
                         <button type="button" className="link-btn" onClick={() => openFile(entry)} title="Open in the editor">
-                          {entry.type === 'symlink' ? '🔗' : '📄'} {entry.name}
+                          <Icon name={entry.type === 'symlink' ? 'link' : 'file'} /> {entry.name}
                         </button>
                       )}
                     </td>

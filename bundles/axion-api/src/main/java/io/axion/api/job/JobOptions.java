@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param maxAttempts    attempts before a job with transient failures is given up; {@code 0} means the engine's
  *                       configured default
  * @param idempotencyKey when set, enqueueing again with the same key returns the first job instead of a new one
- * @param delay          how long to wait before the first attempt; {@code null} or zero runs it as soon as possible
+ * @param delay          how long to wait before the first attempt; {@code null} or zero runs it as soon as possible.
+ *                       Jobs of the same instance enqueued after it wait behind it, as they would behind a retry
  */
 public record JobOptions(int maxAttempts, String idempotencyKey, Duration delay) {
 

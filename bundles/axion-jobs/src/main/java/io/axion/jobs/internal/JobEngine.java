@@ -93,14 +93,16 @@ public final class JobEngine implements JobService {
         dispatcher = lanes;
 
         if (earliestForeignLease > 0) {
-            // Jobs a dead engine was running: recover each as soon as its lease runs out, not a whole period later.
-            timer.schedule(guard("recovery", this::recoverExpiredLeases), earliestForeignLease - clock.millis() + 1,
+            // Jobs a dead engine was running: those of this node's earlier run go back to the queue now, the
+            // others as soon as their lease runs out rather than a whole recovery period later.
+            timer.execute(guard("recovery", this::recoverLostJobs));
+            timer.schedule(guard("recovery", this::recoverLostJobs), earliestForeignLease - clock.millis() + 1,
                     TimeUnit.MILLISECONDS);
         }
         long renew = Math.max(1, settings.renewInterval().toMillis());
         timer.scheduleWithFixedDelay(guard("lease renewal", leases::renewAll), renew, renew, TimeUnit.MILLISECONDS);
         long recovery = settings.recoveryInterval().toMillis();
-        timer.scheduleWithFixedDelay(guard("recovery", this::recoverExpiredLeases), recovery, recovery,
+        timer.scheduleWithFixedDelay(guard("recovery", this::recoverLostJobs), recovery, recovery,
                 TimeUnit.MILLISECONDS);
         long prune = settings.pruneInterval().toMillis();
         timer.scheduleWithFixedDelay(guard("pruning", this::pruneAsync), prune, prune, TimeUnit.MILLISECONDS);
@@ -170,8 +172,9 @@ public final class JobEngine implements JobService {
             throw new ValidationException("instance", "must not be blank (use null for a job without instance)");
         }
         JobOptions opts = options == null ? JobOptions.defaults() : options;
-        Map<String, Object> body = payloads.toObject(payload);
-        String payloadJson = payloads.write(body);
+        // Serialised once for the store and read back for the handler: both see exactly the same JSON.
+        String payloadJson = payloads.toJson(payload);
+        Map<String, Object> body = payloads.read(payloadJson);
         Instant now = clock.instant();
         int maxAttempts = opts.maxAttempts() == 0 ? settings.defaultMaxAttempts() : opts.maxAttempts();
         String key = opts.idempotencyKey() == null || opts.idempotencyKey().isBlank() ? null : opts.idempotencyKey();
@@ -216,14 +219,18 @@ public final class JobEngine implements JobService {
         return await(pruneAsync());
     }
 
-    /** Puts jobs whose worker died (lease expired) back in the queue; completes with how many. */
-    public CompletableFuture<Integer> recoverExpiredLeases() {
+    /**
+     * Puts jobs whose worker died back in the queue (or fails those without attempts left): jobs whose lease ran
+     * out, and jobs of an earlier run of this node. Completes with how many.
+     */
+    public CompletableFuture<Integer> recoverLostJobs() {
         long now = clock.millis();
         Dispatcher lanes = running();
         return writer.submit(tx -> {
             List<Row> recovered = new ArrayList<>();
-            for (Row row : repository.expiredLeases(tx, leaseOwner, now)) {
-                Transitions.Next next = Transitions.afterLostWorker(row.job(), Instant.ofEpochMilli(now));
+            for (Row row : repository.lostJobs(tx, leaseOwner, node + "/", now)) {
+                Transitions.Next next = Transitions.afterLostWorker(row.job(), Instant.ofEpochMilli(now),
+                        node.equals(row.job().node()));
                 repository.recover(tx, row.seq(), next.job(), next.logLines());
                 recovered.add(new Row(row.seq(), next.job(), 0));
             }

@@ -115,12 +115,18 @@ final class JobRepository {
         append.executeUpdate();
     }
 
-    /** IN_PROGRESS jobs of other engines (dead ones: this engine's own leases it keeps renewing) whose lease ran out. */
-    List<Row> expiredLeases(Tx tx, String ownLeaseOwner, long now) throws SQLException {
+    /**
+     * IN_PROGRESS jobs whose worker is gone: their lease ran out, or they were leased by an earlier run of this
+     * very node (which is therefore dead). This engine's own leases are excluded: it keeps renewing them.
+     */
+    List<Row> lostJobs(Tx tx, String ownLeaseOwner, String ownNodePrefix, long now) throws SQLException {
         PreparedStatement query = tx.prepare("SELECT " + COLUMNS + " FROM jobs WHERE state = 'IN_PROGRESS' "
-                + "AND lease_expires_at < ? AND (lease_owner IS NULL OR lease_owner <> ?) ORDER BY seq");
-        query.setLong(1, now);
-        query.setString(2, ownLeaseOwner);
+                + "AND (lease_owner IS NULL OR lease_owner <> ?) "
+                + "AND (lease_expires_at < ? OR substr(lease_owner, 1, length(?)) = ?) ORDER BY seq");
+        query.setString(1, ownLeaseOwner);
+        query.setLong(2, now);
+        query.setString(3, ownNodePrefix);
+        query.setString(4, ownNodePrefix);
         List<Row> rows = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {

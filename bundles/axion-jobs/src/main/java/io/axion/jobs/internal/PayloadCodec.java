@@ -12,24 +12,21 @@ final class PayloadCodec {
     };
     private final ObjectMapper mapper = new ObjectMapper();
 
-    /** A caller's payload (a map, a record, a bean) as a JSON object; {@code null} is an empty object. */
-    Map<String, Object> toObject(Object payload) {
+    /** A caller's payload (a map, a record, a bean) as stored: JSON text of an object; {@code null} is {@code {}}. */
+    String toJson(Object payload) {
         if (payload == null) {
-            return Map.of();
+            return "{}";
         }
+        String json;
         try {
-            return mapper.convertValue(payload, OBJECT);
-        } catch (IllegalArgumentException e) {
-            throw new ValidationException("payload", "must map to a JSON object (" + e.getMessage() + ")");
+            json = mapper.writeValueAsString(payload);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new ValidationException("payload", "cannot be written as JSON (" + e.getMessage() + ")");
         }
-    }
-
-    String write(Map<String, Object> payload) {
-        try {
-            return mapper.writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new ValidationException("payload", "cannot be written as JSON (" + e.getOriginalMessage() + ")");
+        if (!json.startsWith("{")) {
+            throw new ValidationException("payload", "must be a JSON object, not " + json.charAt(0) + "…");
         }
+        return json;
     }
 
     Map<String, Object> read(String json) {

@@ -51,10 +51,15 @@ final class Transitions {
         }
     }
 
-    /** A job whose worker died (its lease expired): it runs again while attempts are left. */
-    static Next afterLostWorker(Job job, Instant now) {
+    /**
+     * A job whose worker died: it runs again while attempts are left.
+     *
+     * @param restarted whether the worker was an earlier run of this node (else its lease expired)
+     */
+    static Next afterLostWorker(Job job, Instant now, boolean restarted) {
         int n = job.attempts();
-        String what = "attempt " + n + " lost: its worker on " + job.node() + " stopped renewing the lease";
+        String what = "attempt " + n + " lost: " + (restarted ? "node " + job.node() + " restarted during it"
+                : "its worker on " + job.node() + " stopped renewing the lease");
         if (n >= job.maxAttempts()) {
             return new Next(with(job, JobState.FAILED, "worker lost during the last attempt", now, job.nextRunAt()),
                     JobLog.line(now, what + "; no attempts left"));

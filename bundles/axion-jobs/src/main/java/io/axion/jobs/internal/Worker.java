@@ -76,17 +76,27 @@ final class Worker implements Runnable {
         }
         Row claimed = new Row(row.seq(), Transitions.claimed(job, parts.clock().instant(), parts.node()), 0);
         Running running = parts.leases().track(claimed, lock);
-        CompletableFuture<Boolean> claim = claim(claimed);
-        Attempt attempt = execute(handler, claimed.job(), claimed.seq(), running);
-        Transitions.Next next = Transitions.afterAttempt(claimed.job(), attempt, parts.clock().instant(),
-                parts.settings());
-        finish(claimed, next).whenComplete((recorded, error) -> parts.releaser().execute(() -> {
+        CompletableFuture<Boolean> recorded;
+        Transitions.Next next;
+        CompletableFuture<Boolean> claim;
+        try {
+            claim = claim(claimed);
+            Attempt attempt = execute(handler, claimed.job(), claimed.seq(), running);
+            next = Transitions.afterAttempt(claimed.job(), attempt, parts.clock().instant(), parts.settings());
+            recorded = finish(claimed, next);
+        } catch (RuntimeException e) {
+            LOG.error("Job {} hit an engine failure; it runs again later", job.id(), e);
+            parts.leases().release(running);
+            parts.dispatcher().done(taken.lane(), retryLater(row));
+            return;
+        }
+        recorded.whenComplete((ok, error) -> parts.releaser().execute(() -> {
             // Only now that the outcome is durable may the instance's next job start, here or on another node.
             parts.leases().release(running);
             if (Boolean.FALSE.equals(claim.getNow(null))) {
                 LOG.warn("Job {} was no longer pending when a worker claimed it: left to its owner", job.id());
                 parts.dispatcher().discard(taken.lane(), row.seq());
-            } else if (error != null || !Boolean.TRUE.equals(recorded)) {
+            } else if (error != null || !Boolean.TRUE.equals(ok)) {
                 LOG.error("The outcome of job {} could not be recorded; it runs again later", job.id(), error);
                 parts.dispatcher().done(taken.lane(), retryLater(row));
             } else {

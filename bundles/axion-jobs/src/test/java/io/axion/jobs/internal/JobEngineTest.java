@@ -267,7 +267,7 @@ class JobEngineTest {
         await().until(() -> harness.cluster.table().renewals.get() >= before + 5);
 
         assertThat(otherNode.tryLock("instance:big", Duration.ZERO, Duration.ofSeconds(1))).isEmpty();
-        assertThat(engine.recoverExpiredLeases().get()).isZero();
+        assertThat(engine.recoverLostJobs().get()).isZero();
         release.countDown();
         assertThat(engine.awaitFinished(job.id(), Duration.ofSeconds(30)).attempts()).isEqualTo(1);
         await().until(() -> !harness.cluster.table().isHeld("instance:big"));

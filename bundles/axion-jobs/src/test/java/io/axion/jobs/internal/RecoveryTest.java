@@ -82,23 +82,43 @@ class RecoveryTest {
         assertThat(ran).containsExactly(held, next);
     }
 
+    @Test
+    void jobsOfAnEarlierRunOfThisNodeRunAgainAtOnceWithoutWaitingForTheirLease() throws Exception {
+        harness.store.migrate("jobs", JobEngine.class, "db/jobs");
+        String id = insertRunningJob("create", "web-1", 1, 3, System.currentTimeMillis() + 120_000, "node-a");
+        JobEngine engine = harness.engine(FAST);
+        engine.addHandler("create", ctx -> JobResult.ok());
+        engine.start();
+
+        Job done = engine.awaitFinished(id, Duration.ofSeconds(20));
+        assertThat(done.state()).isEqualTo(JobState.COMPLETED);
+        assertThat(done.log()).anyMatch(line -> line.contains("attempt 1 lost: node node-a restarted during it"));
+    }
+
     private String insertRunningJob(String type, String instance, int attempts, int maxAttempts, long leaseExpiresAt)
             throws SQLException {
+        return insertRunningJob(type, instance, attempts, maxAttempts, leaseExpiresAt, "dead-node");
+    }
+
+    private String insertRunningJob(String type, String instance, int attempts, int maxAttempts, long leaseExpiresAt,
+                                    String node) throws SQLException {
         String id = UUID.randomUUID().toString();
         long now = System.currentTimeMillis();
         try (Connection c = harness.store.dataSource().getConnection();
              PreparedStatement insert = c.prepareStatement("INSERT INTO jobs (id, type, instance, state, attempts, "
                      + "max_attempts, next_run_at, lease_owner, lease_expires_at, created_at, started_at, node) "
-                     + "VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, 'dead-node/1', ?, ?, ?, 'dead-node')")) {
+                     + "VALUES (?, ?, ?, 'IN_PROGRESS', ?, ?, ?, ?, ?, ?, ?, ?)")) {
             insert.setString(1, id);
             insert.setString(2, type);
             insert.setString(3, instance);
             insert.setInt(4, attempts);
             insert.setInt(5, maxAttempts);
             insert.setLong(6, now);
-            insert.setLong(7, leaseExpiresAt);
-            insert.setLong(8, now);
+            insert.setString(7, node + "/earlier-run");
+            insert.setLong(8, leaseExpiresAt);
             insert.setLong(9, now);
+            insert.setLong(10, now);
+            insert.setString(11, node);
             insert.executeUpdate();
         }
         return id;

@@ -144,10 +144,9 @@ public final class LxdConnection implements AutoCloseable {
 
     /** Sends a request whose answer is JSON; background operations are not awaited (see {@link #call}). */
     LxdResponse send(Request request, Subject subject, String action) {
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
-        Response response = awaitHeaders(request, listener, action);
-        try (InputStream body = listener.getInputStream()) {
+        Answer answer = sendForHeaders(request, action);
+        Response response = answer.response();
+        try (InputStream body = answer.body()) {
             JsonNode envelope = JSON.readTree(body);
             return envelope(response, envelope, subject, action);
         } catch (IOException e) {
@@ -170,11 +169,11 @@ public final class LxdConnection implements AutoCloseable {
 
     /** Sends a request and returns as soon as the headers arrived, for streaming the body. */
     StreamingResponse stream(Request request, Subject subject, String action) {
-        InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
-        Response response = awaitHeaders(request, listener, action);
-        InputStream body = listener.getInputStream();
-        if (response.getStatus() >= 400) {
+        Answer answer = sendForHeaders(request, action);
+        Response response = answer.response();
+        InputStream body = answer.body();
+        // 416 answers a one-byte range on an empty file and still carries the file's headers.
+        if (response.getStatus() >= 400 && response.getStatus() != 416) {
             try (body) {
                 JsonNode envelope = JSON.readTree(body);
                 throw LxdErrors.fromResponse(response.getStatus(), envelope.path("error").asText(null), subject, action);
@@ -189,6 +188,53 @@ public final class LxdConnection implements AutoCloseable {
         String header(String name) {
             return response.getHeaders().get(name);
         }
+    }
+
+    /**
+     * Sends and waits for the response headers. LXD (Go) sometimes closes a kept-alive connection just as it is
+     * reused; a GET or HEAD that fails that way before any answer is sent once more on a fresh connection.
+     */
+    private Answer sendForHeaders(Request request, String action) {
+        InputStreamResponseListener listener = new InputStreamResponseListener();
+        request.send(listener);
+        try {
+            return new Answer(awaitHeaders(request, listener, action), listener.getInputStream());
+        } catch (io.axion.api.lxd.LxdUnreachableException e) {
+            if (!staleConnection(e.getCause()) || !isIdempotent(request)) {
+                throw e;
+            }
+            LOG.debug("Retrying {} after a closed connection: {}", request.getURI(), e.getCause().toString());
+            Request again = http.newRequest(request.getURI())
+                    .method(request.getMethod())
+                    .timeout(request.getTimeout(), TimeUnit.MILLISECONDS)
+                    .idleTimeout(request.getIdleTimeout(), TimeUnit.MILLISECONDS)
+                    .headers(h -> request.getHeaders().forEach(field -> {
+                        if (field.getHeader() != HttpHeader.HOST) {
+                            h.put(field);
+                        }
+                    }));
+            InputStreamResponseListener second = new InputStreamResponseListener();
+            again.send(second);
+            return new Answer(awaitHeaders(again, second, action), second.getInputStream());
+        }
+    }
+
+    private record Answer(Response response, InputStream body) {
+    }
+
+    private static boolean isIdempotent(Request request) {
+        return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+    }
+
+    /** An EOF or broken pipe on a reused connection, as opposed to LXD being absent. */
+    static boolean staleConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.nio.channels.ClosedChannelException
+                    || (t instanceof IOException && String.valueOf(t.getMessage()).contains("Broken pipe"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Response awaitHeaders(Request request, InputStreamResponseListener listener, String action) {

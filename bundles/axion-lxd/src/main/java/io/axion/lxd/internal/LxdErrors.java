@@ -25,6 +25,10 @@ final class LxdErrors {
         if (status == 409 || saysAlreadyExists(message)) {
             return new LxdAlreadyExistsException(subject.kind(), subject.name());
         }
+        if (status == 403) {
+            // Axion itself is not allowed (e.g. its client certificate is not trusted): not the caller's fault.
+            return new LxdUnreachableException("LXD refuses Axion (" + action + "): " + message, null);
+        }
         if (status == 412) {
             return new ConflictException("changed-concurrently",
                     subject.kind() + " '" + subject.name() + "' changed while it was being updated: " + message);

@@ -58,24 +58,10 @@ public final class LxdFilesService implements LxdFiles {
     public FileEntry stat(String instance, String path) {
         // A one-byte range answers with the type, mode and owner headers and the full size in Content-Range.
         Request request = streaming(HttpMethod.GET, instance, path).headers(h -> h.put("Range", "bytes=0-0"));
-        try {
-            LxdConnection.StreamingResponse response = lxd.stream(request, Subject.file(instance, path), "stat " + path);
-            try (InputStream ignored = response.body()) {
-                return FileHeaders.entry(nameOf(path), response);
-            }
-        } catch (LxdRefusedException e) {
-            if (e.lxdStatus() != 416) {
-                throw e;
-            }
-            // An empty file has no byte 0; HEAD still gives its type, mode and owner.
-            LxdConnection.StreamingResponse head = lxd.stream(streaming(HttpMethod.HEAD, instance, path),
-                    Subject.file(instance, path), "stat " + path);
-            closeQuietly(head.body());
-            FileEntry entry = FileHeaders.entry(nameOf(path), head);
-            return new FileEntry(entry.name(), entry.type(), 0, entry.mode(), entry.uid(), entry.gid());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        LxdConnection.StreamingResponse response = lxd.stream(request, Subject.file(instance, path), "stat " + path);
+        // An empty file has no byte 0: LXD answers 416 with "Content-Range: bytes */0" and the usual headers.
+        closeQuietly(response.body());
+        return FileHeaders.entry(nameOf(path), response);
     }
 
     @Override

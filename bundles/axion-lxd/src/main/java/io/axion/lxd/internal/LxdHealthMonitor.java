@@ -36,6 +36,7 @@ public final class LxdHealthMonitor implements LxdStatus {
     private volatile boolean reachable;
     private volatile String serverVersion;
     private volatile boolean projectReady;
+    private volatile boolean untrustedReported;
 
     @Activate
     public LxdHealthMonitor(@Reference LxdConnection lxd) {
@@ -75,6 +76,17 @@ public final class LxdHealthMonitor implements LxdStatus {
         try {
             LxdConnection.ServerInfo info = lxd.fetchServerInfo(PROBE_TIMEOUT);
             serverVersion = info.version();
+            if (!info.trusted()) {
+                // A remote LXD answers untrusted clients too, but will do nothing for them.
+                if (!untrustedReported) {
+                    LOG.warn("LXD at {} does not trust Axion's client certificate; on the LXD host run: "
+                            + "lxc config trust add <client.crt from {}>", lxd.settings().url(), lxd.settings().dataDir());
+                    untrustedReported = true;
+                }
+                reachable = false;
+                return;
+            }
+            untrustedReported = false;
             if (!reachable) {
                 LOG.info("LXD {} is reachable", info.version());
             }

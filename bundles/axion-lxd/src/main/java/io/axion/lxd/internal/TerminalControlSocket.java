@@ -16,4 +16,9 @@ public final class TerminalControlSocket implements Session.Listener.AutoDemandi
     TerminalSessionImpl session() {
         return session;
     }
+
+    @Override
+    public void onWebSocketError(Throwable cause) {
+        // Expected when the program ends: LXD drops this socket without a close frame.
+    }
 }

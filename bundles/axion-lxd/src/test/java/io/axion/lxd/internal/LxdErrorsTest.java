@@ -55,6 +55,21 @@ class LxdErrorsTest {
     }
 
     @Test
+    void staleConnectionsAreToldApartFromAnAbsentLxd() {
+        assertThat(LxdConnection.staleConnection(new RuntimeException(new EOFException()))).isTrue();
+        assertThat(LxdConnection.staleConnection(new java.io.IOException("Broken pipe"))).isTrue();
+        assertThat(LxdConnection.staleConnection(new ConnectException("Connection refused"))).isFalse();
+        assertThat(LxdConnection.staleConnection(new NoSuchFileException("/var/lib/lxd/unix.socket"))).isFalse();
+    }
+
+    @Test
+    void forbiddenMeansAxionIsNotTrusted() {
+        RuntimeException e = LxdErrors.fromResponse(403, "not authorized", WEB, "list instances");
+        assertThat(e).isInstanceOf(LxdUnreachableException.class);
+        assertThat(((LxdUnreachableException) e).status()).isEqualTo(503);
+    }
+
+    @Test
     void etagMismatchIsAConflict() {
         var e = (ConflictException) LxdErrors.fromResponse(412, "ETag doesn't match", WEB, "update web-1");
         assertThat(e.slug()).isEqualTo("changed-concurrently");

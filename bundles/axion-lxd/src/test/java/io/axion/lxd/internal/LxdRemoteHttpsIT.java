@@ -2,7 +2,6 @@ package io.axion.lxd.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.axion.api.lxd.InstanceInfo;
-import io.axion.api.lxd.LxdRefusedException;
 import org.eclipse.jetty.http.HttpMethod;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +42,15 @@ class LxdRemoteHttpsIT extends LxdProjectSupport {
             try (LxdConnection untrusted = new LxdConnection(remote)) {
                 assertThat(Files.exists(data.resolve("client.crt"))).isTrue();
                 assertThat(untrusted.fetchServerInfo(Duration.ofSeconds(5)).trusted()).isFalse();
-                assertThatThrownBy(() -> new LxdInstancesService(untrusted).list()).isInstanceOf(LxdRefusedException.class);
+                assertThatThrownBy(() -> new LxdInstancesService(untrusted).list())
+                        .isInstanceOf(io.axion.api.lxd.LxdUnreachableException.class);
+                LxdHealthMonitor health = new LxdHealthMonitor(untrusted);
+                try {
+                    health.check();
+                    assertThat(health.reachable()).isFalse();
+                } finally {
+                    health.close();
+                }
             }
 
             fingerprint = trust(data.resolve("client.crt"));

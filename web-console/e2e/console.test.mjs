@@ -1,0 +1,262 @@
+// The console's acceptance flows (issue 8) in Debian's Chromium against a running Axion:
+//   AXION_URL=http://127.0.0.1:8080 AXION_ADMIN_PASSWORD=... npm run e2e
+// Screenshots of every page go to target/screenshots/. The flows share one instance, created by the
+// wizard and deleted at the end (and by the API in `after`, should a flow fail half-way).
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ADMIN_PASSWORD, BASE_URL, IMAGE, apiClient, eventually, launch, login, newPage, shot, uniqueName } from './lib.mjs';
+
+const NAME = uniqueName('e2e');
+const WORK_DIR = process.env.AXION_E2E_DIR ?? '/tmp';
+const FORWARD_HOST = process.env.AXION_FORWARD_HOST ?? new URL(BASE_URL).hostname;
+const HOST_PORT = 20000 + Math.floor(Math.random() * 30000);
+const CONTAINER_PORT = 8000;
+const CREATE_TIMEOUT = Number(process.env.AXION_E2E_CREATE_TIMEOUT_MS ?? 120_000);
+
+let browser;
+let page;
+let errors;
+let api;
+let image;
+
+const row = () => page.locator(`[data-testid="instance-row"][data-name="${NAME}"]`);
+const toast = (text) => page.locator('[data-testid="toast"]', { hasText: text });
+const filePath = (name) => `${WORK_DIR === '/' ? '' : WORK_DIR}/${name}`;
+const filesUrl = (path) => `/api/v1/instances/${NAME}/files?path=${encodeURIComponent(path)}`;
+
+async function readFile(path) {
+  const res = await api.get(filesUrl(path));
+  assert.equal(res.status, 200, `GET ${path}`);
+  return res.text();
+}
+
+async function typeInTerminal(text) {
+  await page.locator('[data-testid="terminal"] .xterm').click();
+  await page.keyboard.type(text, { delay: 15 });
+  await page.keyboard.press('Enter');
+}
+
+function terminalText() {
+  return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
+}
+
+describe('Axion console', { concurrency: false }, () => {
+  before(async () => {
+    assert.ok(ADMIN_PASSWORD, 'set AXION_ADMIN_PASSWORD');
+    browser = await launch();
+    api = await apiClient();
+    if (IMAGE) image = IMAGE;
+    else {
+      const images = await (await api.get('/api/v1/images')).json();
+      assert.ok(images.length > 0, 'LXD needs at least one image (or set AXION_E2E_IMAGE)');
+      const first = images[0];
+      image = (first.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.name))[0] ?? first.fingerprint;
+    }
+    ({ page, errors } = await newPage(browser.context));
+  });
+
+  after(async () => {
+    const res = await api?.get(`/api/v1/instances/${NAME}`);
+    if (res?.status === 200) await api.del(`/api/v1/instances/${NAME}`);
+    await browser?.close();
+    assert.deepEqual(errors?.map((e) => e.message) ?? [], [], 'the page threw no uncaught errors');
+  });
+
+  test('a wrong password shows an error', async () => {
+    await login(page, 'certainly-not-the-password');
+    await page.getByTestId('login-error').waitFor();
+    assert.match(await page.getByTestId('login-error').innerText(), /wrong username or password|too many/i);
+    assert.equal(new URL(page.url()).pathname, '/login');
+    await shot(page, '01-login-error');
+  });
+
+  test('logging in shows the dashboard with live quota', async () => {
+    await login(page);
+    await page.getByRole('heading', { name: 'Instances' }).waitFor();
+    await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+    const timing = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return nav ? Math.round(nav.loadEventEnd - nav.startTime) : null;
+    });
+    console.log(`# first load of the console in Chromium over ${new URL(BASE_URL).host}: ${timing} ms`);
+    assert.equal(await page.evaluate(() => location.href.includes('token')), false, 'no token in the URL');
+    await shot(page, '02-dashboard');
+  });
+
+  test('the wizard creates an instance that runs', async () => {
+    await page.getByRole('link', { name: '+ Create instance' }).click();
+    await page.getByLabel('Name', { exact: true }).fill('Bad_Name');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('may contain only lowercase letters').or(page.getByText('must start with a lowercase letter')).first().waitFor();
+    await shot(page, '03-wizard-invalid-name');
+    await page.getByLabel('Name', { exact: true }).fill(NAME);
+    await page.getByLabel('Image', { exact: true }).selectOption(image);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByLabel('CPU (cores)', { exact: true }).fill('1');
+    await page.getByLabel('Memory (MiB)', { exact: true }).fill('256');
+    await shot(page, '04-wizard-resources');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByTestId('code-editor').locator('.monaco-editor').waitFor();
+    await page.getByRole('button', { name: 'Insert an example' }).click();
+    await page.getByTestId('code-editor').getByText('#cloud-config').waitFor();
+    await shot(page, '05-wizard-cloud-init');
+    // The flows' image may have no cloud-init: create without user-data.
+    await page.getByTestId('code-editor').locator('.monaco-editor').click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.press('Delete');
+    await page.getByRole('button', { name: 'Next' }).click();
+    assert.equal(await page.getByRole('switch').isChecked(), true, 'start is on by default');
+    await shot(page, '06-wizard-review');
+    await page.getByRole('button', { name: 'Create instance' }).click();
+    await row().waitFor({ timeout: CREATE_TIMEOUT });
+    await page.locator(`[data-testid="instance-row"][data-name="${NAME}"][data-status="Running"]`).waitFor({ timeout: CREATE_TIMEOUT });
+    await toast(`${NAME} created`).first().waitFor({ timeout: CREATE_TIMEOUT });
+    await shot(page, '07-created');
+  });
+
+  test('CPU and memory figures move live', async () => {
+    const seen = { cpu: new Set(), memory: new Set() };
+    await eventually(
+      async () => {
+        seen.cpu.add(await row().getByTestId('cpu-value').getAttribute('data-value'));
+        seen.memory.add(await row().getByTestId('memory-value').getAttribute('data-value'));
+        return seen.cpu.size + seen.memory.size >= 4;
+      },
+      { timeout: 20_000, interval: 500, what: 'changing telemetry figures' },
+    );
+    await shot(page, '08-live-usage');
+  });
+
+  test('the terminal runs a command and shows its output', async () => {
+    await page.goto(`/instances/${NAME}/terminal`);
+    await page.getByTestId('terminal-state').filter({ hasText: 'Connected' }).waitFor();
+    await typeInTerminal('echo $((6*7))');
+    await eventually(async () => /^42\s*$/m.test(await terminalText()), { timeout: 15_000, what: '42 in the terminal' });
+    await page.setViewportSize({ width: 1000, height: 700 });
+    await typeInTerminal('stty size 2>/dev/null || echo no-stty');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await shot(page, '09-terminal');
+  });
+
+  test('a port forward serves what the instance serves', async () => {
+    await api.put(`${filesUrl(filePath('www'))}&type=directory`, new Uint8Array(0));
+    const page_ = `hello from ${NAME}\n`;
+    assert.equal((await api.put(filesUrl(filePath('www/index.html')), page_)).status, 204);
+    await typeInTerminal(`ip link set lo up 2>/dev/null; busybox httpd -p 127.0.0.1:${CONTAINER_PORT} -h ${filePath('www')} && echo httpd-started`);
+    await eventually(async () => (await terminalText()).includes('httpd-started'), { timeout: 10_000, what: 'httpd in the instance' });
+    await page.goto(`/instances/${NAME}?drawer=forwards`);
+    const drawer = page.getByTestId('forwards-drawer');
+    await drawer.getByLabel('Host port', { exact: true }).fill(String(HOST_PORT));
+    await drawer.getByLabel('Container port', { exact: true }).fill(String(CONTAINER_PORT));
+    await drawer.getByRole('button', { name: 'Add forward' }).click();
+    await drawer.locator(`[data-testid="forward-row"][data-host-port="${HOST_PORT}"]`).waitFor({ timeout: 30_000 });
+    await shot(page, '10-forwards');
+    const body = await eventually(
+      async () => {
+        const res = await fetch(`http://${FORWARD_HOST}:${HOST_PORT}/`);
+        return res.ok ? res.text() : null;
+      },
+      { timeout: 15_000, what: `a page through ${FORWARD_HOST}:${HOST_PORT}` },
+    );
+    assert.equal(body, page_);
+    await page.keyboard.press('Escape');
+  });
+
+  test('a file edited in Monaco reads back through the API', async () => {
+    const path = filePath('e2e-notes.txt');
+    assert.equal((await api.put(filesUrl(path), 'written by the API\n')).status, 204);
+    await page.goto(`/instances/${NAME}?drawer=files`);
+    const drawer = page.getByTestId('files-drawer');
+    await drawer.getByLabel('Path', { exact: true }).fill(WORK_DIR);
+    await drawer.getByRole('button', { name: 'Go', exact: true }).click();
+    await drawer.locator('[data-testid="file-row"][data-name="e2e-notes.txt"]').getByRole('button', { name: 'e2e-notes.txt', exact: true }).click();
+    const editor = drawer.locator('.monaco-editor');
+    await editor.waitFor();
+    await shot(page, '11-files-editor-before');
+    await editor.click();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('edited in Monaco\nsecond line\n');
+    await drawer.getByTestId('save-file').click();
+    await toast(`Saved ${path}`).first().waitFor();
+    assert.equal(await readFile(path), 'edited in Monaco\nsecond line\n');
+    await shot(page, '12-files-saved');
+    await drawer.getByRole('button', { name: /Back to/ }).click();
+    await drawer.getByTestId('files-table').waitFor();
+    await shot(page, '13-files-browser');
+    await page.keyboard.press('Escape');
+  });
+
+  test('snapshot, then restore rolls a file back', async () => {
+    const path = filePath('e2e-notes.txt');
+    await page.goto(`/instances/${NAME}?drawer=snapshots`);
+    const drawer = page.getByTestId('snapshots-drawer');
+    await drawer.getByLabel('New snapshot name', { exact: true }).fill('e2e-snap');
+    await drawer.getByRole('button', { name: 'Create snapshot' }).click();
+    await drawer.locator('[data-testid="snapshot-row"][data-name="e2e-snap"]').waitFor({ timeout: 60_000 });
+    await api.put(filesUrl(path), 'written after the snapshot\n');
+    await drawer.locator('[data-testid="snapshot-row"][data-name="e2e-snap"]').getByRole('button', { name: 'Restore' }).click();
+    const confirm = page.getByTestId('confirm-dialog').filter({ hasText: 'Restoring stops the instance' });
+    await confirm.waitFor();
+    await shot(page, '14-restore-warning');
+    await confirm.getByRole('button', { name: 'Restore' }).click();
+    await toast(`${NAME} restored to e2e-snap`).first().waitFor({ timeout: 120_000 });
+    assert.equal(await readFile(path), 'edited in Monaco\nsecond line\n');
+    await shot(page, '15-restored');
+    await page.keyboard.press('Escape');
+  });
+
+  test('the activity log shows the jobs', async () => {
+    await page.getByRole('link', { name: 'Activity' }).click();
+    await page.getByTestId('activity-log').getByText(NAME).first().waitFor();
+    await shot(page, '16-activity');
+  });
+
+  test('the admin pages show users, quota and the audit log', async () => {
+    await page.getByRole('link', { name: 'Users' }).click();
+    await page.getByTestId('user-row').first().waitFor();
+    await shot(page, '17-admin-users');
+    await page.getByRole('link', { name: 'Quota' }).click();
+    await page.getByTestId('gauge-memory').waitFor();
+    await shot(page, '18-admin-quota');
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByTestId('audit-table').waitFor();
+    await shot(page, '19-admin-audit');
+    await page.getByRole('link', { name: 'Health' }).click();
+    await page.getByTestId('health').waitFor();
+    await shot(page, '20-health');
+  });
+
+  test('delete from the dashboard, behind a confirmation', async () => {
+    await page.goto(`/?q=${NAME}`);
+    await row().getByRole('button', { name: `Delete ${NAME}` }).click();
+    const confirm = page.getByTestId('confirm-dialog').filter({ hasText: 'cannot be undone' });
+    await confirm.waitFor();
+    await shot(page, '21-delete-confirm');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await row().waitFor({ state: 'detached', timeout: 60_000 });
+    assert.equal((await api.get(`/api/v1/instances/${NAME}`)).status, 404);
+    await shot(page, '22-deleted');
+  });
+
+  test('a phone-sized screen gets the card layout and the menu', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Menu' }).waitFor();
+    await shot(page, '23-phone-dashboard');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await shot(page, '24-phone-menu');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  test('a session the server no longer accepts returns to login with a message', async () => {
+    await page.evaluate(() => {
+      const s = JSON.parse(sessionStorage.getItem('axion.session'));
+      s.token = 'tampered.token.value';
+      sessionStorage.setItem('axion.session', JSON.stringify(s));
+    });
+    await page.reload();
+    await page.getByTestId('login-notice').waitFor();
+    assert.match(await page.getByTestId('login-notice').innerText(), /expired/i);
+    await shot(page, '25-session-expired');
+  });
+});

@@ -1,0 +1,20 @@
+// `npm run e2e`: the Playwright flows against a running Axion. Not part of the Maven build (yet):
+// the itests start the distribution and call this with AXION_URL and AXION_ADMIN_PASSWORD set.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  console.error(`e2e: ${chromium} is missing (apt-get install chromium), or set CHROMIUM_PATH`);
+  process.exit(2);
+}
+if (!process.env.AXION_ADMIN_PASSWORD) {
+  console.error('e2e: set AXION_URL (default http://127.0.0.1:8080) and AXION_ADMIN_PASSWORD');
+  process.exit(2);
+}
+const files = process.argv.slice(2);
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...(files.length ? files : ['e2e/console.test.mjs'])], {
+  stdio: 'inherit',
+  cwd: new URL('..', import.meta.url).pathname,
+});
+process.exit(result.status ?? 1);

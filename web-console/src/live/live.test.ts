@@ -1,0 +1,143 @@
+import { describe, expect, it, vi } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { parseTelemetry, TelemetryStore, HISTORY } from './telemetry';
+import { ActivityLog, ACTIVITY_LIMIT } from './activity';
+import { JobWatch } from './jobWatch';
+import { handleEvent } from './LiveContext';
+import type { Job } from '../api/jobs';
+
+describe('parseTelemetry', () => {
+  it('reads the plausible shapes of a telemetry payload', () => {
+    const expected = [{ name: 'a', cpuPercent: 12.5, memoryBytes: 1000 }];
+    expect(parseTelemetry({ instance: 'a', cpuPercent: 12.5, memoryBytes: 1000 })).toEqual(expected);
+    expect(parseTelemetry([{ name: 'a', cpuPercent: 12.5, memoryBytes: 1000 }])).toEqual(expected);
+    expect(parseTelemetry({ instances: [{ instance: 'a', usage: { cpuPercent: 12.5, memoryBytes: 1000 } }] })).toEqual(expected);
+    expect(parseTelemetry({ a: { cpuPercent: 12.5, memoryBytes: 1000 } })).toEqual(expected);
+    expect(parseTelemetry(null)).toEqual([]);
+    expect(parseTelemetry({ nothing: 'useful' })).toEqual([]);
+  });
+});
+
+describe('TelemetryStore', () => {
+  it('keeps the last minute per instance and tells only that instance', () => {
+    const store = new TelemetryStore();
+    const a = vi.fn();
+    const b = vi.fn();
+    store.subscribe('a', a);
+    store.subscribe('b', b);
+    for (let i = 0; i < HISTORY + 10; i++) store.ingest([{ instance: 'a', cpuPercent: i, memoryBytes: i }], i * 1000);
+    expect(store.get('a')).toHaveLength(HISTORY);
+    expect(store.latest('a')?.cpuPercent).toBe(HISTORY + 9);
+    expect(a).toHaveBeenCalledTimes(HISTORY + 10);
+    expect(b).not.toHaveBeenCalled();
+    const before = store.get('a');
+    store.ingest({ instance: 'a', cpuPercent: 1, memoryBytes: 1 });
+    expect(store.get('a')).not.toBe(before);
+  });
+
+  it('takes 500 instances a second cheaply', () => {
+    const store = new TelemetryStore();
+    const payload = Array.from({ length: 500 }, (_, i) => ({ instance: `vm-${i}`, cpuPercent: i % 100, memoryBytes: i }));
+    const t = performance.now();
+    for (let s = 0; s < 60; s++) store.ingest(payload, s * 1000);
+    expect(performance.now() - t).toBeLessThan(1000);
+  });
+});
+
+describe('ActivityLog', () => {
+  it('summarises job and instance events, newest first, bounded', () => {
+    const log = new ActivityLog();
+    log.add({ channel: 'jobs', type: 'job', at: 't1', data: { id: 'j', type: 'create', instance: 'web', state: 'FAILED', error: 'no image' } });
+    log.add({ channel: 'instances', type: 'lifecycle', at: 't2', data: { instance: 'web', action: 'instance-started' } });
+    log.add({ channel: 'telemetry', type: 'usage', at: 't3', data: [] });
+    const entries = log.snapshot();
+    expect(entries).toHaveLength(2);
+    expect(entries[0].summary).toBe('web: instance-started');
+    expect(entries[1]).toMatchObject({ summary: 'create web: failed — no image', level: 'error', jobId: 'j' });
+    for (let i = 0; i < ACTIVITY_LIMIT + 5; i++) log.add({ channel: 'instances', type: 'x', at: 't', data: { instance: 'a', action: 'x' } });
+    expect(log.snapshot()).toHaveLength(ACTIVITY_LIMIT);
+  });
+});
+
+describe('JobWatch', () => {
+  const job = (state: Job['state']): Job => ({ id: 'j1', type: 'start', instance: 'a', state });
+
+  it('follows a job to its end and stops', () => {
+    const watch = new JobWatch();
+    const seen: string[] = [];
+    watch.watch('j1', (j) => seen.push(j.state));
+    watch.update(job('IN_PROGRESS'));
+    watch.update(job('COMPLETED'));
+    watch.update(job('FAILED'));
+    expect(seen).toEqual(['IN_PROGRESS', 'COMPLETED']);
+    expect(watch.pending()).toEqual([]);
+  });
+
+  it('replays a change that came before the watcher', () => {
+    const watch = new JobWatch();
+    watch.update(job('COMPLETED'));
+    const seen: string[] = [];
+    watch.watch('j1', (j) => seen.push(j.state));
+    expect(seen).toEqual(['COMPLETED']);
+  });
+
+  it('forgets old jobs beyond its memory', () => {
+    const watch = new JobWatch(2);
+    for (const id of ['a', 'b', 'c']) watch.update({ id, type: 't', state: 'COMPLETED' });
+    expect(watch.last('a')).toBeUndefined();
+    expect(watch.last('c')).toBeDefined();
+  });
+});
+
+describe('handleEvent (the socket drives the caches)', () => {
+  it('invalidates instance caches when a job ends, only the job list while it runs', () => {
+    const client = new QueryClient();
+    const spy = vi.spyOn(client, 'invalidateQueries');
+    handleEvent(client, { channel: 'jobs', type: 'job', at: 't', data: { id: 'x1', type: 'start', instance: 'web', state: 'IN_PROGRESS' } });
+    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['jobs']]);
+    spy.mockClear();
+    handleEvent(client, { channel: 'jobs', type: 'job', at: 't', data: { id: 'x1', type: 'start', instance: 'web', state: 'COMPLETED' } });
+    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([
+      ['jobs'],
+      ['instances'],
+      ['quota'],
+      ['instance', 'web'],
+      ['snapshots', 'web'],
+      ['forwards', 'web'],
+    ]);
+    expect(client.getQueryData(['job', 'x1'])).toMatchObject({ state: 'COMPLETED' });
+  });
+
+  it('refreshes the list on a lifecycle event', () => {
+    const client = new QueryClient();
+    const spy = vi.spyOn(client, 'invalidateQueries');
+    handleEvent(client, { channel: 'instances', type: 'lifecycle', at: 't', data: { instance: 'web', action: 'instance-stopped' } });
+    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['instances'], ['instance', 'web']]);
+  });
+});
+
+import { ActiveJobs } from './activeJobs';
+
+describe('ActiveJobs', () => {
+  it('lists the running jobs of an instance until they end', () => {
+    const active = new ActiveJobs();
+    const heard = vi.fn();
+    active.subscribe('web', heard);
+    active.update({ id: '1', type: 'stop', instance: 'web', state: 'IN_PROGRESS' });
+    expect(active.get('web')).toEqual(['stop']);
+    const same = active.get('web');
+    expect(active.get('web')).toBe(same);
+    active.update({ id: '1', type: 'stop', instance: 'web', state: 'COMPLETED' });
+    expect(active.get('web')).toEqual([]);
+    expect(heard).toHaveBeenCalledTimes(2);
+    expect(active.get('other')).toEqual([]);
+  });
+});
+
+describe('activity parts', () => {
+  it('splits the summary around the instance name for linking', () => {
+    const log = new ActivityLog();
+    log.add({ channel: 'jobs', type: 'job', at: 't', data: { id: 'j', type: 'create', instance: 'web', state: 'COMPLETED' } });
+    expect(log.snapshot()[0].parts).toEqual(['create ', ': completed']);
+  });
+});
