@@ -9,8 +9,11 @@ import io.axion.api.job.JobHandler;
 import io.axion.api.job.JobResult;
 import io.axion.api.job.JobService;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.io.UncheckedIOException;
 import java.security.PrivilegedExceptionAction;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.time.Duration;
 import java.util.Hashtable;
@@ -22,6 +25,9 @@ import java.util.regex.Pattern;
 import javax.security.auth.Subject;
 import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
+import org.apache.karaf.shell.api.console.Command;
+import org.apache.karaf.shell.api.console.CommandLine;
+import org.apache.karaf.shell.api.console.Session;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -165,6 +171,213 @@ public class ShellIT extends KarafTestSupport {
             assertThatThrownBy(() -> admin("axion:job-show no-such-job")).hasStackTraceContaining("Error 404");
         } finally {
             handler.unregister();
+        }
+    }
+
+    // --- instances, snapshots, forwards: each command's effect in LXD -------------------------------------------
+
+    @Test
+    public void anInstanceLivesAndDiesThroughTheShell() throws Exception {
+        awaitCommand("axion:instance-list");
+        String name = "sh-web";
+
+        String created = admin("axion:instance-create --wait --image axion/busybox --cpu 1 --memory 128 " + name);
+        assertThat(created).contains("COMPLETED (instance.create " + name + ")");
+        assertThat(lxcStatus(name)).isEqualTo("RUNNING");
+        assertThat(lxc("config", "get", name, "limits.cpu").trim()).isEqualTo("1");
+        assertThat(lxc("config", "get", name, "limits.memory").trim()).startsWith("128");
+
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(admin("axion:instance-list"))
+                .contains(name, "Running", "128 MiB"));
+        JsonNode listed = parse(admin("axion:instance-list --json"));
+        assertThat(listed.findValuesAsText("name")).contains(name);
+        JsonNode shown = parse(admin("axion:instance-show --json " + name));
+        assertThat(shown.path("cpu").asInt()).isEqualTo(1);
+        assertThat(admin("axion:instance-show " + name)).contains("CONFIG", "limits.cpu = 1");
+
+        admin("axion:instance-stop --wait --force " + name);
+        assertThat(lxcStatus(name)).isEqualTo("STOPPED");
+        admin("axion:instance-start --wait " + name);
+        assertThat(lxcStatus(name)).isEqualTo("RUNNING");
+        admin("axion:instance-restart --wait --force " + name);
+        assertThat(lxcStatus(name)).isEqualTo("RUNNING");
+        admin("axion:instance-resize --wait --memory 192 " + name);
+        assertThat(lxc("config", "get", name, "limits.memory").trim()).startsWith("192");
+
+        // The REST API's checks, through the same services
+        assertThatThrownBy(() -> admin("axion:instance-create --image axion/busybox --cpu 1 --memory 128 " + name))
+                .hasStackTraceContaining("Error 409");
+        assertThatThrownBy(() -> admin("axion:instance-create --image axion/busybox --memory 128 sh-other"))
+                .hasStackTraceContaining("Error 422 (validation): cpu:");
+        assertThatThrownBy(() -> admin("axion:instance-start no-such-instance")).hasStackTraceContaining("Error 404");
+
+        // The same jobs as the REST API, listed and shown
+        JsonNode jobs = parse(admin("axion:job-list --json --instance " + name));
+        assertThat(jobs.findValuesAsText("type")).contains("instance.create", "instance.stop", "instance.start",
+                "instance.restart", "instance.resize");
+        assertThat(jobs.findValuesAsText("state")).containsOnly("COMPLETED");
+        String createJob = jobId(created);
+        assertThat(admin("axion:job-show " + createJob)).contains("instance.create", "COMPLETED");
+
+        snapshotsRoundTrip(name);
+        forwardsRoundTrip(name);
+
+        String deleted = admin("axion:instance-delete " + name);
+        String deleteJob = jobId(deleted);
+        await().atMost(DEADLINE).until(() -> parse(admin("axion:job-show --json " + deleteJob)).path("state")
+                .asText().equals("COMPLETED"));
+        assertThat(lxc("list", "--format", "csv", "-c", "n")).doesNotContain(name);
+    }
+
+    private void snapshotsRoundTrip(String name) {
+        admin("axion:snapshot-create --wait " + name + " snap1");
+        assertThat(lxc("info", name)).contains("snap1");
+        assertThat(admin("axion:snapshot-list " + name)).contains("snap1");
+        assertThat(parse(admin("axion:snapshot-list --json " + name)).findValuesAsText("name")).contains("snap1");
+
+        lxc("exec", name, "--", "touch", "/marker");
+        assertThat(lxc("exec", name, "--", "ls", "/")).contains("marker");
+        admin("axion:snapshot-restore --wait " + name + " snap1");
+        assertThat(lxc("exec", name, "--", "ls", "/")).doesNotContain("marker");
+        assertThat(lxcStatus(name)).isEqualTo("RUNNING");
+
+        assertThatThrownBy(() -> admin("axion:snapshot-create " + name + " snap1")).hasStackTraceContaining("Error 409");
+        admin("axion:snapshot-delete --wait " + name + " snap1");
+        assertThat(lxc("info", name)).doesNotContain("snap1");
+    }
+
+    private void forwardsRoundTrip(String name) {
+        int port = freeHostPort();
+        assertThat(admin("axion:forward-add " + name + " " + port + " 80"))
+                .contains("Forward " + port + " -> " + name + ":80/tcp added");
+        assertThat(lxc("config", "device", "show", name)).contains("127.0.0.1:" + port);
+        assertThat(admin("axion:forward-list " + name)).contains(Integer.toString(port), "tcp");
+        assertThat(parse(admin("axion:forward-list --json " + name)).findValuesAsText("hostPort"))
+                .contains(Integer.toString(port));
+        assertThatThrownBy(() -> admin("axion:forward-add " + name + " " + port + " 81"))
+                .hasStackTraceContaining("Error 409");
+        assertThatThrownBy(() -> admin("axion:forward-add " + name + " 80 80")).hasStackTraceContaining("Error 422");
+
+        assertThat(admin("axion:forward-remove " + name + " " + port)).contains("removed");
+        assertThat(lxc("config", "device", "show", name)).doesNotContain("127.0.0.1:" + port);
+    }
+
+    private static String lxcStatus(String name) {
+        for (String line : lxc("list", "--format", "csv", "-c", "ns").split("\\R")) {
+            String[] cells = line.split(",");
+            if (cells.length == 2 && cells[0].equals(name)) {
+                return cells[1].trim();
+            }
+        }
+        return "ABSENT";
+    }
+
+    /** A host port in Axion's default forward range (10000-60000) that nothing listens on now. */
+    private static int freeHostPort() {
+        for (int port = 20000 + (int) (Math.random() * 20000); ; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
+        }
+    }
+
+    // --- quota ------------------------------------------------------------------------------------------------
+
+    @Test
+    public void quotaIsShownToViewersAndSetByAdminsOnly() throws Exception {
+        awaitCommand("axion:quota");
+        assertThat(executeAs(List.of("viewer"), "axion:quota")).contains("cpu (cores)", "memory (MiB)");
+        JsonNode quota = parse(admin("axion:quota --json"));
+        long cpu = quota.path("cpu").path("limit").asLong();
+        long memory = quota.path("memoryMiB").path("limit").asLong();
+        assertThat(cpu).isPositive();
+        assertThat(memory).isPositive();
+
+        long lower = Math.max(quota.path("memoryMiB").path("allocated").asLong(), 256);
+        try {
+            assertThat(admin("axion:quota --cpu " + cpu + " --memory " + lower)).contains(Long.toString(lower));
+            JsonNode viaRest = json(request("GET", "/api/v1/quota", adminToken(), null));
+            assertThat(viaRest.path("memoryMiB").path("limit").asLong()).isEqualTo(lower);
+
+            assertThatThrownBy(() -> executeAs(List.of("viewer"), "axion:quota --cpu 1 --memory 256"))
+                    .hasStackTraceContaining("Error 403");
+            assertThatThrownBy(() -> admin("axion:quota --cpu " + cpu)).hasStackTraceContaining("memoryMiB: is required");
+            assertThatThrownBy(() -> admin("axion:quota --cpu " + cpu + " --memory 999999999"))
+                    .hasStackTraceContaining("Error 422");
+        } finally {
+            admin("axion:quota --cpu " + cpu + " --memory " + memory);
+        }
+        assertThat(parse(admin("axion:quota -j")).path("memoryMiB").path("limit").asLong()).isEqualTo(memory);
+    }
+
+    // --- completion through Karaf's own completer of each command -----------------------------------------------
+
+    @Test
+    public void commandsCompleteInstanceSnapshotAndJobNames() throws Exception {
+        awaitCommand("axion:instance-list");
+        String name = "sh-comp";
+        String created = admin("axion:instance-create --wait --no-start --image axion/busybox --cpu 1 --memory 64 "
+                + name);
+        admin("axion:snapshot-create --wait " + name + " first");
+        try {
+            assertThat(complete("axion", "instance-start", "sh-c")).contains(name);
+            assertThat(complete("axion", "snapshot-restore", name, "fi")).contains("first");
+            String job = jobId(created);
+            assertThat(complete("axion", "job-show", job.substring(0, 8))).contains(job);
+        } finally {
+            admin("axion:instance-delete --wait " + name);
+        }
+    }
+
+    /** The candidates Karaf's completer of {@code scope:name} offers for the last of {@code words}. */
+    private List<String> complete(String scope, String name, String... words) {
+        Session session = sessionFactory.create(System.in, System.out, System.err);
+        try {
+            Command command = session.getRegistry().getCommand(scope, name);
+            assertThat(command).as("%s:%s is registered", scope, name).isNotNull();
+            String[] all = new String[words.length + 1];
+            all[0] = scope + ":" + name;
+            System.arraycopy(words, 0, all, 1, words.length);
+            List<String> candidates = new ArrayList<>();
+            command.getCompleter(true).complete(session, new Line(all), candidates);
+            return candidates.stream().map(String::trim).toList();
+        } finally {
+            session.close();
+        }
+    }
+
+    /** A command line whose cursor is at the end of its last word. */
+    private record Line(String[] words) implements CommandLine {
+        @Override
+        public int getCursorArgumentIndex() {
+            return words.length - 1;
+        }
+
+        @Override
+        public String getCursorArgument() {
+            return words[words.length - 1];
+        }
+
+        @Override
+        public int getArgumentPosition() {
+            return getCursorArgument().length();
+        }
+
+        @Override
+        public String[] getArguments() {
+            return words;
+        }
+
+        @Override
+        public int getBufferPosition() {
+            return getBuffer().length();
+        }
+
+        @Override
+        public String getBuffer() {
+            return String.join(" ", words);
         }
     }
 
