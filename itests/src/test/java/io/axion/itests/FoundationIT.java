@@ -76,7 +76,7 @@ public class FoundationIT extends KarafTestSupport {
 
         features.uninstallFeature("axion-console", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         await().atMost(DEADLINE).ignoreExceptions().until(() -> get("/").statusCode() == 404);
-        assertThat(get("/api/v1/health").statusCode()).isEqualTo(200);
+        await().atMost(DEADLINE).ignoreExceptions().until(() -> get("/api/v1/health").statusCode() == 200);
 
         features.installFeature("axion-console", EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
         await().atMost(DEADLINE).ignoreExceptions().until(() -> get("/").statusCode() == 200);
