@@ -56,6 +56,7 @@ import java.util.concurrent.TimeoutException;
 public final class LxdConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LxdConnection.class);
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final LxdSettings settings;
     private final HttpClient http;
@@ -64,6 +65,8 @@ public final class LxdConnection implements AutoCloseable {
     private final String webSocketBaseUri;
     private final List<Runnable> outageListeners = new CopyOnWriteArrayList<>();
     private final Operations operations;
+    /** Null for a remote LXD, whose TLS listener has no such stall and whose connections are worth keeping. */
+    private final OneRequestConnections unixConnections;
     private volatile ServerInfo serverInfo;
 
     @Activate
@@ -74,7 +77,7 @@ public final class LxdConnection implements AutoCloseable {
     public LxdConnection(LxdSettings settings) {
         this.settings = settings;
         ClientConnector connector = new ClientConnector();
-        connector.setConnectTimeout(Duration.ofSeconds(5));
+        connector.setConnectTimeout(CONNECT_TIMEOUT);
         HttpClientTransport transport;
         if (settings.remote()) {
             connector.setSslContextFactory(tls(settings));
@@ -107,6 +110,7 @@ public final class LxdConnection implements AutoCloseable {
             throw new IllegalStateException("cannot start the LXD client", e);
         }
         operations = new Operations(this);
+        unixConnections = settings.remote() ? null : new OneRequestConnections(http, CONNECT_TIMEOUT);
         LOG.info("LXD client for {} (project {})", settings.remote() ? baseUri : settings.socket(), settings.project());
     }
 
@@ -196,7 +200,7 @@ public final class LxdConnection implements AutoCloseable {
      */
     private Answer sendForHeaders(Request request, String action) {
         InputStreamResponseListener listener = new InputStreamResponseListener();
-        request.send(listener);
+        dispatch(request, listener, action);
         try {
             return new Answer(awaitHeaders(request, listener, action), listener.getInputStream());
         } catch (io.axion.api.lxd.LxdUnreachableException e) {
@@ -214,8 +218,25 @@ public final class LxdConnection implements AutoCloseable {
                         }
                     }));
             InputStreamResponseListener second = new InputStreamResponseListener();
-            again.send(second);
+            dispatch(again, second, action);
             return new Answer(awaitHeaders(again, second, action), second.getInputStream());
+        }
+    }
+
+    private void dispatch(Request request, Response.CompleteListener listener, String action) {
+        if (unixConnections == null) {
+            request.send(listener);
+            return;
+        }
+        try {
+            unixConnections.send(request, listener);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw LxdErrors.unreachable(action, e);
+        } catch (ExecutionException e) {
+            throw failure(action, e.getCause());
+        } catch (TimeoutException e) {
+            throw failure(action, e);
         }
     }
 
