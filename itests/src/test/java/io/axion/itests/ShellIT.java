@@ -76,10 +76,13 @@ public class ShellIT extends KarafTestSupport {
         return executeAs(ADMIN, command);
     }
 
-    /** Waits until the commands of a shell bundle are registered (the extender does it after its services come). */
+    /**
+     * Waits until a command is registered (the extender does it once its bundle's services are there). Asks only
+     * for its help, so that the wait does not depend on LXD answering.
+     */
     protected void awaitCommand(String command) {
         await().atMost(BOOT).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                .until(() -> admin(command) != null);
+                .until(() -> admin(command + " --help") != null);
     }
 
     /** A service of the booted distribution, waiting for it as long as a boot may take. */
@@ -394,17 +397,30 @@ public class ShellIT extends KarafTestSupport {
     @Test
     public void theCommandsOfAMissingServiceAreNotOfferedAndTheOthersStay() throws Exception {
         awaitCommand("axion:user-list");
-        Bundle auth = Arrays.stream(bundleContext.getBundles())
-                .filter(b -> "axion-auth".equals(b.getSymbolicName())).findFirst().orElseThrow();
+        awaitCommand("axion:snapshot-list");
+        Bundle auth = bundle("axion-auth");
+        Bundle snapshots = bundle("axion-snapshot");
         auth.stop();
+        snapshots.stop();
         try {
-            await().atMost(DEADLINE).untilAsserted(() -> assertThatThrownBy(() -> admin("axion:user-list"))
-                    .hasStackTraceContaining("CommandNotFoundException"));
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                assertThatThrownBy(() -> admin("axion:user-list")).hasStackTraceContaining("CommandNotFoundException");
+                assertThatThrownBy(() -> admin("axion:snapshot-list sh-x"))
+                        .hasStackTraceContaining("CommandNotFoundException");
+            });
             assertThat(admin("axion:job-list")).contains("ID");
             assertThat(admin("axion:cluster-members")).contains("ID");
+            assertThat(admin("axion:instance-list")).contains("NAME");
         } finally {
             auth.start();
+            snapshots.start();
         }
         awaitCommand("axion:user-list");
+        awaitCommand("axion:snapshot-list");
+    }
+
+    private Bundle bundle(String symbolicName) {
+        return Arrays.stream(bundleContext.getBundles()).filter(b -> symbolicName.equals(b.getSymbolicName()))
+                .findFirst().orElseThrow();
     }
 }
