@@ -5,6 +5,7 @@ import io.axion.api.instance.InstanceChange;
 import io.axion.api.instance.PortForward;
 import io.axion.api.lxd.InstanceInfo;
 import io.axion.api.lxd.ProxyForward;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +40,7 @@ final class InstanceView {
     private final Map<String, Long> tombstones = new ConcurrentHashMap<>();
     private final String node;
     private final Consumer<InstanceChange> changes;
+    private final CountDownLatch firstListing = new CountDownLatch(1);
     private volatile boolean loaded;
 
     /**
@@ -51,6 +55,11 @@ final class InstanceView {
     /** Whether one full listing has been applied since the view was made. */
     boolean loaded() {
         return loaded;
+    }
+
+    /** Waits at most {@code timeout} for the first full listing. */
+    boolean awaitLoaded(Duration timeout) throws InterruptedException {
+        return firstListing.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** All instances, sorted by name, without usage. */
@@ -132,6 +141,7 @@ final class InstanceView {
         // Tombstones older than a full listing have served their purpose.
         pruneTombstones(stamp);
         loaded = true;
+        firstListing.countDown();
     }
 
     private void pruneTombstones(long olderThan) {

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -49,7 +48,6 @@ public class InstanceViewComponent {
     /** Snapshots per instance, read on first demand and dropped whenever the instance is re-read after an event. */
     private final Map<String, List<SnapshotSummary>> snapshotCache = new ConcurrentHashMap<>();
     private final Stamps stamps = new Stamps();
-    private final AtomicLong lastLoadAttempt = new AtomicLong(System.nanoTime() - 10_000_000_000L);
 
     @Reference
     private LxdInstances lxd;
@@ -154,22 +152,17 @@ public class InstanceViewComponent {
     }
 
     /**
-     * Until the first full listing has been applied (just after start, or while LXD was unreachable since), a
-     * missing instance may still exist: list now rather than answer 404 or accept a duplicate name. Once loaded,
-     * this is one volatile read.
+     * Until the first full listing has been applied (just after start), a missing instance may still exist: wait
+     * briefly for the refresher's first listing rather than answer 404 or accept a duplicate name. Request threads
+     * never call LXD themselves, so an unreachable LXD cannot hold them for its timeout. Once loaded, this is one
+     * volatile read.
      */
     private void ensureLoaded() {
         if (!view.loaded()) {
-            long now = System.nanoTime();
-            long last = lastLoadAttempt.get();
-            // While LXD does not answer, at most one caller tries every 2 s; the others get what the view has.
-            if (now - last < 2_000_000_000L || !lastLoadAttempt.compareAndSet(last, now)) {
-                return;
-            }
             try {
-                refresher.reconcile();
-            } catch (RuntimeException e) {
-                LOG.debug("The first listing of LXD's instances failed: {}", e.getMessage());
+                view.awaitLoaded(Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -75,6 +75,10 @@ public class InstancesComponent implements InstanceService {
         claimGraceMillis = config.claimGraceSeconds() * 1000L;
         outcomes = new JobOutcomes(jobs, claims, () -> quota, claimGraceMillis);
         outcomes.recover();
+        QuotaService governor = quota;
+        if (governor != null) {
+            outcomes.reserveForUnfinished(governor);
+        }
     }
 
     /** Re-reserves for creates and resizes still queued when the quota governor arrives (e.g. after a restart). */

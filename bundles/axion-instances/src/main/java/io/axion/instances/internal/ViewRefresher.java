@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 final class ViewRefresher implements LxdEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewRefresher.class);
+    private static final long FIRST_LISTING_RETRY_MILLIS = 2_000;
 
     private final LxdInstances lxd;
     private final InstanceView view;
@@ -34,6 +35,7 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean reconcileScheduled = new AtomicBoolean();
+    private final AtomicBoolean firstRetryScheduled = new AtomicBoolean();
 
     /**
      * @param touched told the name of every instance re-read after an event (e.g. to drop cached snapshots)
@@ -115,6 +117,13 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
             reconcile();
         } catch (RuntimeException e) {
             LOG.warn("Listing LXD's instances failed ({}); the view keeps what it had", e.getMessage());
+            if (!view.loaded() && firstRetryScheduled.compareAndSet(false, true)) {
+                // Nothing listed yet: do not wait a whole period before the next try.
+                executor.schedule(() -> {
+                    firstRetryScheduled.set(false);
+                    reconcileQuietly();
+                }, FIRST_LISTING_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            }
         }
     }
 

@@ -30,12 +30,28 @@ final class FakeJobs implements JobService {
             failNextEnqueue = null;
             throw failure;
         }
-        Map<String, Object> map = payload instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of("record", payload);
+        Map<String, Object> map = payload instanceof Map<?, ?> m ? (Map<String, Object>) m : asMap((Record) payload);
         Job job = new Job(UUID.randomUUID().toString(), type, instance, JobState.PENDING, 0, 5, null, Instant.now(),
                 null, null, Instant.now(), "node-1", null, map, List.of());
         enqueued.add(job);
         finished.put(job.id(), new CompletableFuture<>());
         return job;
+    }
+
+    /** A record as the engine stores it: a JSON object of its components. */
+    private static Map<String, Object> asMap(Record record) {
+        Map<String, Object> map = new java.util.HashMap<>();
+        for (var component : record.getClass().getRecordComponents()) {
+            try {
+                Object value = component.getAccessor().invoke(record);
+                if (value != null) {
+                    map.put(component.getName(), value);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return map;
     }
 
     void finish(Job job, JobState state) {
@@ -55,7 +71,7 @@ final class FakeJobs implements JobService {
 
     @Override
     public List<Job> list(JobFilter filter) {
-        return List.of();
+        return enqueued.stream().filter(j -> filter.state() == null || j.state() == filter.state()).toList();
     }
 
     @Override

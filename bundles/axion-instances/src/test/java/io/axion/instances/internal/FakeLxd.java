@@ -25,6 +25,8 @@ final class FakeLxd implements LxdInstances {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final AtomicInteger lists = new AtomicInteger();
     final AtomicInteger finds = new AtomicInteger();
+    /** When set, listing fails like an unreachable LXD. */
+    volatile RuntimeException listFailure;
 
     static InstanceInfo info(String name, InstanceStatus status, Integer cpu, Long memoryMiB) {
         return new InstanceInfo(name, status, "axion/busybox", cpu, memoryMiB, null, Instant.now(), "none", List.of(),
@@ -38,6 +40,10 @@ final class FakeLxd implements LxdInstances {
     @Override
     public List<InstanceInfo> list() {
         lists.incrementAndGet();
+        RuntimeException failure = listFailure;
+        if (failure != null) {
+            throw failure;
+        }
         return new ArrayList<>(instances.values());
     }
 

@@ -116,4 +116,24 @@ class InstanceViewTest {
         assertThat(view.size()).isEqualTo(50);
         assertThat(view.list()).allSatisfy(i -> assertThat(i.name()).startsWith("i"));
     }
+
+    @Test
+    void whileLxdCannotBeListedReadsWaitAtMostTwoSecondsAndNeverCallLxd() {
+        FakeLxd lxd = new FakeLxd();
+        lxd.listFailure = new io.axion.api.lxd.LxdUnreachableException("down", null);
+        InstanceViewComponent component = new InstanceViewComponent(lxd, null, new FakeEvents(), new FakeCluster());
+        component.activate(Configs.instances());
+        try {
+            long started = System.nanoTime();
+            assertThat(component.list()).isEmpty();
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(4));
+            lxd.listFailure = null;
+            lxd.add("back", InstanceStatus.RUNNING, 1, 64L);
+            // The first listing is retried every 2 s until it works.
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> component.find("back").isPresent());
+        } finally {
+            component.deactivate();
+        }
+    }
 }

@@ -213,6 +213,21 @@ class InstancesComponentTest {
                 assertThat(fx.instances.list()).extracting(Instance::name).containsExactly("other"));
     }
 
+    @Test
+    void afterARestartQueuedCreatesHoldTheirNamesAndQuotaAgain() {
+        Job queued = fx.instances.create(new CreateInstance("queued", "img", 2, 256, null, null, false));
+        // A new component over the same job queue and cluster: the claims map survives (other members), the
+        // governor's reservations do not.
+        RecordingQuota fresh = new RecordingQuota();
+        InstancesComponent restarted = new InstancesComponent(fx.view, fx.jobs, fx.cluster, null);
+        restarted.activate(Configs.instances());
+        restarted.bindQuota(fresh);
+        assertThat(fresh.reserved).containsEntry("queued", List.of(2L, 256L));
+        assertThatThrownBy(() -> restarted.create(create("queued"))).isInstanceOf(ConflictException.class);
+        fx.jobs.finish(queued, JobState.FAILED);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fresh.released).contains("queued"));
+    }
+
     /** Records what the instances bundle asks of the governor; refuses on demand. */
     static final class RecordingQuota implements QuotaService {
         final Map<String, List<Long>> reserved = new ConcurrentHashMap<>();
