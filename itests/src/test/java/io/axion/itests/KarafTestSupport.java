@@ -61,9 +61,13 @@ public abstract class KarafTestSupport {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The run id of the class being booted, in the test driver's JVM (where {@link #baseOptions} runs). */
+    private static volatile String driverRunId;
+
     /** The options every test class boots with; subclasses add theirs with {@link #withBaseOptions}. */
     protected Option[] baseOptions() {
         String runId = UUID.randomUUID().toString().substring(0, 8);
+        driverRunId = runId;
         int httpPort = freePort();
         MavenArtifactUrlReference karafUrl = maven().groupId("io.axion").artifactId("axion-distribution")
                 .type("tar.gz").versionAsInProject();
@@ -191,12 +195,21 @@ public abstract class KarafTestSupport {
         }
     }
 
-    /** Deletes this run's LXD project with everything in it, whatever the tests left behind. */
+    /**
+     * Deletes this run's LXD project with everything in it, whatever the tests left behind. Pax Exam runs
+     * {@code @AfterClass} twice: inside the container after EVERY test method (each is invoked on its own), and in
+     * the driver once after the class. Only the driver's run deletes, or the second test of a class would find the
+     * project gone.
+     */
     @AfterClass
     public static void deleteLxdProject() {
-        String runId = System.getProperty("axion.it.run");
+        if (System.getProperty("axion.it.run") != null) {
+            return; // inside the container, after one test method
+        }
+        String runId = driverRunId;
+        driverRunId = null;
         if (runId == null) {
-            return; // not inside the container
+            return;
         }
         String project = "axion-it-" + runId;
         try {
