@@ -212,6 +212,7 @@ public abstract class KarafTestSupport {
             return; // inside the container, after one test method
         }
         String runId = driverRunId;
+        driverRunId = null;
         if (runId == null) {
             return;
         }
