@@ -19,8 +19,8 @@ public @interface TelemetryConfig {
     @AttributeDefinition(description = "cgroup layout: auto, v1 or v2")
     String cgroupVersion() default "auto";
 
-    @AttributeDefinition(description = "Where usage comes from: auto (cgroups, and LXD's state API for running "
-            + "instances without a local cgroup, as with a remote LXD), cgroup, or lxd")
+    @AttributeDefinition(description = "Where usage comes from: auto (cgroups; LXD's state API only when no running "
+            + "instance has a cgroup on this host, as with a remote LXD), cgroup, or lxd")
     String source() default "auto";
 
     @AttributeDefinition(description = "Seconds between two full instance listings (lifecycle events also refresh it)")
