@@ -29,7 +29,34 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class EventsBench {
 
+    /** Frames sent while the JIT compiles the paths (the server's and the clients') are left out of the figures. */
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 5);
+    
     private EventsBench() {
+    }
+
+    /** The JDK's client, a handful of sockets per HttpClient (one selector thread reads all of an HttpClient's). */
+    private static final java.util.Map<Integer, HttpClient> HTTP = new ConcurrentHashMap<>();
+
+    private static AutoCloseable jdkClient(int port, int index, LagRecorder recorder) throws Exception {
+        HttpClient http = HTTP.computeIfAbsent(index / 10, k -> HttpClient.newHttpClient());
+        WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/events"),
+                new WebSocket.Listener() {
+                    private final StringBuilder partial = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+                        partial.append(data);
+                        if (last) {
+                            long now = System.nanoTime();
+                            recorder.message(partial.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), now);
+                            partial.setLength(0);
+                        }
+                        ws.request(1);
+                        return null;
+                    }
+                }).get(10, TimeUnit.SECONDS);
+        return socket::abort;
     }
 
     public static void main(String[] args) throws Exception {
@@ -43,22 +70,25 @@ public final class EventsBench {
         List<long[]> lags = new ArrayList<>();
         LongAdder frames = new LongAdder();
         LongAdder jobFrames = new LongAdder();
+        List<Long> fanOut = new ArrayList<>();
         try (JettyRouteServer server = new JettyRouteServer(route)) {
-            HttpClient http = HttpClient.newHttpClient();
-            List<WebSocket> sockets = new ArrayList<>();
+            String client = System.getProperty("bench.client", "raw");
+            List<AutoCloseable> sockets = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 long[] clientLags = new long[seconds + 8];
                 lags.add(clientLags);
-                sockets.add(http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + server.port()
-                        + "/ws/events"), new LagListener(publishedAt, clientLags, frames, jobFrames)).get(10, TimeUnit.SECONDS));
+                LagRecorder recorder = new LagRecorder(publishedAt, clientLags, frames, jobFrames);
+                sockets.add(client.equals("jdk") ? jdkClient(server.port(), i, recorder)
+                        : new RawFrameClient(server.port(), "/ws/events", (bytes, at) -> recorder.message(bytes, at)));
             }
             while (route.clientCount() < clients) {
                 Thread.sleep(10);
             }
             String sample = frame(instances, 0).toString();
-            System.out.printf("Axion /ws/events benchmark: %d cores, %d clients, %d instances per telemetry frame "
-                    + "(~%d KB of JSON), 1 frame/s + 5 job events/s for %d s%n", Runtime.getRuntime().availableProcessors(),
-                    clients, instances, sample.length() / 1024, seconds);
+            System.out.printf("Axion /ws/events benchmark: %d cores, %d %s clients, %d instances per telemetry frame "
+                    + "(~%d KB of JSON), 1 frame/s + 5 job events/s for %d s, the first %d s not counted%n",
+                    Runtime.getRuntime().availableProcessors(), clients, client, instances, sample.length() / 1024,
+                    seconds, WARMUP_SECONDS);
             long cpuBefore = processCpuNanos();
             long wallBefore = System.nanoTime();
             for (long seq = 1; seq <= seconds; seq++) {
@@ -70,19 +100,27 @@ public final class EventsBench {
                 Map<String, Object> data = frame(instances, seq);
                 publishedAt.put(seq, System.nanoTime());
                 bus.publish(new AxionEvent(EventChannels.TELEMETRY, "usage", data, Instant.now()));
+                if (seq > WARMUP_SECONDS + 1) {
+                    fanOut.add(route.lastFanOutNanos()); // the previous telemetry frame's hand-over
+                }
                 for (int j = 0; j < 5; j++) {
                     bus.publish(AxionEvent.of(EventChannels.JOBS, "job-updated", Map.of("id", "job-" + seq + "-" + j,
                             "type", "instance-start", "state", "COMPLETED", "instance", "bench-" + j)));
                 }
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (frames.sum() < (long) clients * seconds && System.nanoTime() < deadline) {
+            while ((frames.sum() < (long) clients * seconds || jobFrames.sum() < (long) clients * seconds * 5)
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
             long cpu = processCpuNanos() - cpuBefore;
             long wall = System.nanoTime() - wallBefore;
             report(lags, seconds, clients, frames.sum(), jobFrames.sum(), route, cpu, wall);
-            sockets.forEach(WebSocket::abort);
+            System.out.printf("hand-over of one frame to all clients (fan-out thread, sends included): mean %.1f ms%n",
+                    fanOut.stream().mapToLong(Long::longValue).average().orElse(0) / 1e6);
+            for (AutoCloseable socket : sockets) {
+                socket.close();
+            }
         } finally {
             route.close();
         }
@@ -91,7 +129,8 @@ public final class EventsBench {
 
     private static void report(List<long[]> lags, int seconds, int clients, long received, long jobs, EventsRoute route,
                                long cpuNanos, long wallNanos) {
-        long[] all = lags.stream().flatMapToLong(l -> Arrays.stream(l, 1, seconds + 1)).filter(v -> v > 0).sorted().toArray();
+        long[] all = lags.stream().flatMapToLong(l -> Arrays.stream(l, WARMUP_SECONDS + 1, seconds + 1)).filter(v -> v > 0)
+                .sorted().toArray();
         System.out.printf("telemetry frames received %d of %d (dropped for slow clients: %d), job events %d of %d%n",
                 received, (long) clients * seconds, route.droppedFrames(), jobs, (long) clients * seconds * 5);
         if (all.length == 0) {
@@ -100,6 +139,15 @@ public final class EventsBench {
         }
         System.out.printf("delivery lag: p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d samples)%n", all[all.length / 2] / 1e6,
                 all[(int) Math.ceil(all.length * 0.99) - 1] / 1e6, all[all.length - 1] / 1e6, all.length);
+        StringBuilder perSecond = new StringBuilder("per frame, p50/max ms:");
+        for (int seq = WARMUP_SECONDS + 1; seq <= seconds; seq++) {
+            final int s = seq;
+            long[] frame = lags.stream().mapToLong(l -> l[s]).filter(v -> v > 0).sorted().toArray();
+            if (frame.length > 0) {
+                perSecond.append(String.format(" %d:%.0f/%.0f", seq, frame[frame.length / 2] / 1e6, frame[frame.length - 1] / 1e6));
+            }
+        }
+        System.out.println(perSecond);
         System.out.printf("process CPU over the run (server and %d clients together): %.0f%% of one core%n", clients,
                 cpuNanos * 100.0 / wallNanos);
     }
@@ -125,46 +173,58 @@ public final class EventsBench {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
-    /** Records, per telemetry frame, how long after its publication the whole frame was here. */
-    private static final class LagListener implements WebSocket.Listener {
+    /** Records, per telemetry frame, how long after its publication the whole frame was at a client. */
+    private static final class LagRecorder {
+        private static final byte[] TELEMETRY = "{\"channel\":\"telemetry\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        private static final byte[] SEQ = "\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         private final Map<Long, Long> publishedAt;
         private final long[] lags;
         private final LongAdder frames;
         private final LongAdder jobFrames;
-        private final StringBuilder partial = new StringBuilder();
 
-        LagListener(Map<Long, Long> publishedAt, long[] lags, LongAdder frames, LongAdder jobFrames) {
+        LagRecorder(Map<Long, Long> publishedAt, long[] lags, LongAdder frames, LongAdder jobFrames) {
             this.publishedAt = publishedAt;
             this.lags = lags;
             this.frames = frames;
             this.jobFrames = jobFrames;
         }
 
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                long now = System.nanoTime();
-                String text = partial.toString();
-                partial.setLength(0);
-                if (text.startsWith("{\"channel\":\"telemetry\"")) {
-                    int at = text.indexOf("\"seq\":") + 6;
-                    int end = at;
-                    while (Character.isDigit(text.charAt(end))) {
-                        end++;
-                    }
-                    long seq = Long.parseLong(text, at, end, 10);
-                    Long published = publishedAt.get(seq);
-                    if (published != null && seq < lags.length) {
-                        lags[(int) seq] = now - published;
-                    }
-                    frames.increment();
-                } else {
-                    jobFrames.increment();
+        void message(byte[] text, long receivedAt) {
+            if (!startsWith(text, 0, TELEMETRY)) {
+                jobFrames.increment();
+                return;
+            }
+            int at = indexOf(text, SEQ) + SEQ.length;
+            long seq = 0;
+            while (text[at] >= '0' && text[at] <= '9') {
+                seq = seq * 10 + (text[at++] - '0');
+            }
+            Long published = publishedAt.get(seq);
+            if (published != null && seq < lags.length) {
+                lags[(int) seq] = receivedAt - published;
+            }
+            frames.increment();
+        }
+
+        private static int indexOf(byte[] text, byte[] part) {
+            for (int i = 0; i + part.length <= text.length; i++) {
+                if (startsWith(text, i, part)) {
+                    return i;
                 }
             }
-            socket.request(1);
-            return null;
+            throw new IllegalStateException("no seq");
+        }
+
+        private static boolean startsWith(byte[] text, int from, byte[] part) {
+            if (from + part.length > text.length) {
+                return false;
+            }
+            for (int i = 0; i < part.length; i++) {
+                if (text[from + i] != part[i]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -4,6 +4,7 @@ import io.axion.api.telemetry.InstanceUsage;
 import io.axion.telemetry.internal.cgroup.CgroupReader;
 import io.axion.telemetry.internal.cgroup.CgroupSample;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,13 +17,14 @@ import org.slf4j.LoggerFactory;
  * One pass over the instances: reads each one's counters and turns them into usage. Confined to one thread. Public
  * for the benchmark in bench/.
  */
-public final class Sweeper {
+public final class Sweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
 
     private final CgroupReader reader = new CgroupReader();
     private final UsageCalculator calculator = new UsageCalculator();
     private final Source source;
     private final RemoteStatePoller remote;
+    private List<InstanceTarget> lastTargets;
 
     /** @param remote LXD's state API for instances without local cgroups; null never to call it */
     Sweeper(Source source, RemoteStatePoller remote) {
@@ -66,7 +68,24 @@ public final class Sweeper {
         if (remote != null) {
             remote.retainOnly(names);
         }
+        if (targets != lastTargets) { // a new listing: let go of the files of instances that are gone
+            lastTargets = targets;
+            Set<Path> files = new HashSet<>(targets.size() * 4);
+            for (InstanceTarget target : targets) {
+                if (target.files() != null) {
+                    files.add(target.files().cpu());
+                    files.add(target.files().memory());
+                }
+            }
+            reader.retainOnly(files);
+        }
         return usages;
+    }
+
+    /** Closes the cgroup files it keeps open. */
+    @Override
+    public void close() {
+        reader.close();
     }
 
     private InstanceUsage fromCgroup(InstanceTarget target, int hostThreads, Instant at) {
