@@ -59,11 +59,15 @@ public abstract class KarafTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
+    /** The run id chosen by {@link #baseOptions()} in the driver JVM, where the project is deleted afterwards. */
+    private static volatile String driverRunId;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The options every test class boots with; subclasses add theirs with {@link #withBaseOptions}. */
     protected Option[] baseOptions() {
         String runId = UUID.randomUUID().toString().substring(0, 8);
+        driverRunId = runId;
         int httpPort = freePort();
         MavenArtifactUrlReference karafUrl = maven().groupId("io.axion").artifactId("axion-distribution")
                 .type("tar.gz").versionAsInProject();
@@ -75,7 +79,8 @@ public abstract class KarafTestSupport {
                         .unpackDirectory(new File(System.getProperty("axion.itest.dir", "target/exam")))
                         .useDeployFolder(false),
                 keepRuntimeFolder(),
-                configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
+                remoteShell() ? configureConsole().ignoreLocalConsole().startRemoteShell()
+                        : configureConsole().ignoreLocalConsole().ignoreRemoteShell(),
                 logLevel(LogLevelOption.LogLevel.INFO),
                 editConfigurationFilePut("etc/io.axion.web.cfg", "port", Integer.toString(httpPort)),
                 editConfigurationFilePut("etc/io.axion.cluster.cfg", "clusterName", "itest-" + runId),
@@ -93,6 +98,11 @@ public abstract class KarafTestSupport {
                 mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").versionAsInProject(),
                 mavenBundle().groupId("org.awaitility").artifactId("awaitility").versionAsInProject()));
         return options.toArray(new Option[0]);
+    }
+
+    /** Whether Karaf's SSH server runs; off unless a test logs in over SSH (Pax Exam keeps the first setting). */
+    protected boolean remoteShell() {
+        return false;
     }
 
     protected Option[] withBaseOptions(Option... extra) {
@@ -174,7 +184,10 @@ public abstract class KarafTestSupport {
 
     private static String run(List<String> command) {
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // stdin from /dev/null: `lxc init`/`launch` read an instance config from a stdin that is not a terminal,
+            // and would wait for it forever on an open pipe.
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
@@ -188,12 +201,19 @@ public abstract class KarafTestSupport {
         }
     }
 
-    /** Deletes this run's LXD project with everything in it, whatever the tests left behind. */
+    /**
+     * Deletes this run's LXD project with everything in it, whatever the tests left behind. Runs in the driver JVM
+     * only, once all of the class's tests are done: inside the container Pax Exam runs class rules around every
+     * single test method, which would delete the project under the next test.
+     */
     @AfterClass
     public static void deleteLxdProject() {
-        String runId = System.getProperty("axion.it.run");
+        if (System.getProperty("axion.it.run") != null) {
+            return; // inside the container, after one test method
+        }
+        String runId = driverRunId;
         if (runId == null) {
-            return; // not inside the container
+            return;
         }
         String project = "axion-it-" + runId;
         try {

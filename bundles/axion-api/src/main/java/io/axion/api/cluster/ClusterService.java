@@ -3,6 +3,7 @@ package io.axion.api.cluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentMap;
 
 /** Membership and distributed locks of the control plane. */
 public interface ClusterService {
@@ -19,4 +20,16 @@ public interface ClusterService {
      * @return the held lock, or empty when another holder kept it for the whole wait
      */
     Optional<ClusterLock> tryLock(String name, Duration wait, Duration lease) throws InterruptedException;
+
+    /**
+     * A map of strings that every member sees (a Hazelcast {@code IMap} in the cluster bundle); its atomic
+     * operations ({@code putIfAbsent}, {@code replace}, {@code remove(key, value)}) are atomic cluster-wide. Keep
+     * values small. Entries live until removed or until the whole cluster stops.
+     *
+     * @throws UnsupportedOperationException when this implementation has none (a caller may then fall back to a
+     *                                       local map, which is right for a single member)
+     */
+    default ConcurrentMap<String, String> sharedMap(String name) {
+        throw new UnsupportedOperationException("This cluster service offers no shared maps");
+    }
 }

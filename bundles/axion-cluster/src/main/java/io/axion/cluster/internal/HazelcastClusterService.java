@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -29,6 +30,7 @@ import org.slf4j.LoggerFactory;
 public class HazelcastClusterService implements ClusterService {
     private static final Logger LOG = LoggerFactory.getLogger(HazelcastClusterService.class);
     private static final String LOCK_MAP = "axion-locks";
+    private static final String SHARED_MAP_PREFIX = "axion-shared-";
 
     private HazelcastInstance hazelcast;
     private String nodeId;
@@ -85,6 +87,11 @@ public class HazelcastClusterService implements ClusterService {
             TimeUnit.MILLISECONDS.sleep(Math.min(pauseMillis, TimeUnit.NANOSECONDS.toMillis(left) + 1));
             pauseMillis = Math.min(50, pauseMillis * 2);
         }
+    }
+
+    @Override
+    public ConcurrentMap<String, String> sharedMap(String name) {
+        return hazelcast.getMap(SHARED_MAP_PREFIX + name);
     }
 
     private static String hostName() {

@@ -59,6 +59,17 @@ class HazelcastClusterServiceTest {
     }
 
     @Test
+    void aSharedMapIsOneMapForEveryMember() {
+        first.sharedMap("test").put("k", "v1");
+        assertThat(second.sharedMap("test").get("k")).isEqualTo("v1");
+        assertThat(second.sharedMap("test").putIfAbsent("k", "v2")).isEqualTo("v1");
+        assertThat(second.sharedMap("test").replace("k", "v1", "v3")).isTrue();
+        assertThat(first.sharedMap("test").remove("k", "v1")).isFalse();
+        assertThat(first.sharedMap("test").remove("k", "v3")).isTrue();
+        assertThat(second.sharedMap("other").get("k")).isNull();
+    }
+
+    @Test
     void aDeadHoldersLeaseRunsOut() throws Exception {
         assertThat(first.tryLock("instance:b", Duration.ZERO, Duration.ofMillis(300))).isPresent();
         Optional<ClusterLock> next = second.tryLock("instance:b", Duration.ofSeconds(5), Duration.ofSeconds(30));

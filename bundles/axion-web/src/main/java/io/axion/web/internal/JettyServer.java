@@ -1,7 +1,11 @@
 package io.axion.web.internal;
 
 import io.axion.api.AxionConstants;
+import io.axion.api.AxionPaths;
 import io.axion.web.internal.jaxrs.JerseyRoutes;
+import io.axion.web.internal.tls.Connectors;
+import io.axion.web.internal.tls.ServerCertificates;
+import io.axion.web.internal.tls.TransportPolicy;
 import io.axion.web.internal.ws.WebSocketDispatcher;
 import jakarta.servlet.DispatcherType;
 import java.util.EnumSet;
@@ -11,7 +15,6 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.HttpConfiguration;
-import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -53,7 +56,13 @@ public class JettyServer {
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
-        ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        boolean https = TransportPolicy.https(config.host(), config.tls(), config.allowPlainHttp(),
+                config.tlsKeystore());
+        ServerConnector connector = https ? httpsConnector(http, config) : Connectors.http(server, http);
+        if (!https && !TransportPolicy.isLoopback(config.host())) {
+            LOG.warn("Plain HTTP on {}, which is not loopback (allowPlainHttp): tokens cross the network in clear "
+                    + "text unless a TLS proxy is in front", config.host());
+        }
         connector.setHost(config.host());
         connector.setPort(config.port());
         connector.setIdleTimeout(config.idleTimeoutMs());
@@ -78,8 +87,15 @@ public class JettyServer {
         context.getServletHandler().prependFilter(auth);
         context.getServletHandler().prependFilterMapping(mapping);
 
-        LOG.info("HTTP on {}:{} in {} ms", config.host(), connector.getLocalPort(),
+        LOG.info("{} on {}:{} in {} ms", https ? "HTTPS" : "HTTP", config.host(), connector.getLocalPort(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private ServerConnector httpsConnector(HttpConfiguration http, WebConfig config) throws Exception {
+        boolean own = !config.tlsKeystore().isBlank();
+        return Connectors.https(server, http, ServerCertificates.keyStore(config.tlsKeystore(),
+                config.tlsKeystorePassword(), AxionPaths.dataDir(), config.host()),
+                own ? config.tlsKeystorePassword() : ServerCertificates.STORE_PASSWORD);
     }
 
     @Deactivate

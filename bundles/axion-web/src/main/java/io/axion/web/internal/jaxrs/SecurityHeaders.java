@@ -17,6 +17,10 @@ final class SecurityHeaders implements ContainerResponseFilter {
         headers.putSingle("X-Content-Type-Options", "nosniff");
         headers.putSingle("X-Frame-Options", "DENY");
         headers.putSingle("Referrer-Policy", "no-referrer");
+        if (request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
+            // Served over HTTPS: browsers must not fall back to plain HTTP for a year.
+            headers.putSingle("Strict-Transport-Security", "max-age=31536000");
+        }
         if (request.getUriInfo().getPath().startsWith("api/")) {
             headers.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
             headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");

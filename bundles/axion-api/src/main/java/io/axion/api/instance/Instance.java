@@ -1,0 +1,35 @@
+package io.axion.api.instance;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One item of {@code GET /api/v1/instances}.
+ *
+ * @param status    LXD's status label: {@code Running}, {@code Stopped}, {@code Frozen}, {@code Error} (or another
+ *                  transient label LXD reports, such as {@code Starting})
+ * @param image     the image it was created from (the alias Axion was asked for, else LXD's base fingerprint)
+ * @param cpu       {@code limits.cpu} in whole cores; null when unlimited
+ * @param memoryMiB {@code limits.memory} in MiB; null when unlimited
+ * @param node      the Axion cluster member whose view answered (the local node id)
+ * @param createdAt when LXD created it
+ * @param usage     CPU and memory use now; {@link Usage#NONE} while unknown
+ */
+public record Instance(String name, String status, String image, Integer cpu, Long memoryMiB, String node,
+                       Instant createdAt, Usage usage, List<PortForward> forwards) {
+
+    public Instance {
+        Objects.requireNonNull(name, "name");
+        usage = usage == null ? Usage.NONE : usage;
+        forwards = forwards == null ? List.of() : List.copyOf(forwards);
+    }
+
+    public Instance withUsage(Usage now) {
+        return new Instance(name, status, image, cpu, memoryMiB, node, createdAt, now, forwards);
+    }
+
+    public boolean running() {
+        return "Running".equals(status);
+    }
+}

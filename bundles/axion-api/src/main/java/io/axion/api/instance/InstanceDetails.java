@@ -1,0 +1,35 @@
+package io.axion.api.instance;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code GET /api/v1/instances/{name}}: the list item's fields plus its LXD {@code config} (without
+ * {@code volatile.*} keys) and its {@code snapshots}.
+ */
+public record InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String node,
+                              Instant createdAt, Usage usage, List<PortForward> forwards,
+                              Map<String, String> config, List<SnapshotSummary> snapshots) {
+
+    public InstanceDetails {
+        usage = usage == null ? Usage.NONE : usage;
+        forwards = forwards == null ? List.of() : List.copyOf(forwards);
+        // Sorted, so the answer reads well and compares across calls.
+        config = config == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(config));
+        snapshots = snapshots == null ? List.of() : List.copyOf(snapshots);
+    }
+
+    public static InstanceDetails of(Instance instance, Map<String, String> config, List<SnapshotSummary> snapshots) {
+        return new InstanceDetails(instance.name(), instance.status(), instance.image(), instance.cpu(),
+                instance.memoryMiB(), instance.node(), instance.createdAt(), instance.usage(), instance.forwards(),
+                config, snapshots);
+    }
+
+    /** The list item's part. */
+    public Instance summary() {
+        return new Instance(name, status, image, cpu, memoryMiB, node, createdAt, usage, forwards);
+    }
+}

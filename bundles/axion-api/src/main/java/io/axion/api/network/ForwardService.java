@@ -1,0 +1,37 @@
+package io.axion.api.network;
+
+import java.util.List;
+
+/**
+ * Port forwards as LXD proxy devices. A host port carries at most one forward across every instance of Axion's
+ * LXD project (whatever the protocol), and never one a host process already listens on. What LXD holds is the
+ * truth: there is no other record of forwards.
+ */
+public interface ForwardService {
+
+    /**
+     * Prefix of the cluster lock {@code forward-port:<port>} held while a host port is checked and taken (or, by a
+     * restore, while its forwards are briefly absent from LXD). Take an instance's lock {@code instance:<name>}
+     * before it, never after.
+     */
+    String PORT_LOCK_PREFIX = "forward-port:";
+
+    /**
+     * @throws io.axion.api.error.ValidationException 422 for an invalid instance name
+     * @throws io.axion.api.error.NotFoundException   404 for an unknown instance
+     */
+    List<Forward> list(String instance);
+
+    /**
+     * Adds a forward, race-free against concurrent requests on any node.
+     *
+     * @throws io.axion.api.error.ValidationException 422 for a host port outside the configured range, a container
+     *                                                port outside 1-65535 or an unknown protocol
+     * @throws io.axion.api.error.ConflictException   409 when an instance already forwards the host port or a host
+     *                                                process listens on it
+     */
+    Forward add(String instance, ForwardRequest request);
+
+    /** @throws io.axion.api.error.NotFoundException 404 when the instance does not forward that host port */
+    void remove(String instance, int hostPort);
+}

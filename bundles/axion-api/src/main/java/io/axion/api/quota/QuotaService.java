@@ -1,0 +1,41 @@
+package io.axion.api.quota;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The global governor. An instance's allocation is its {@code limits.cpu} and {@code limits.memory} as LXD has
+ * them, or its pending reservation when that is larger; the sum over all instances may not pass the limit through
+ * Axion. Reservations are atomic across concurrent callers and cluster members.
+ */
+@ProviderType
+public interface QuotaService {
+
+    /** Limits, allocations and the host's physical figures now. */
+    Quota quota();
+
+    /**
+     * Sets the limits (admin), persisted.
+     *
+     * @throws io.axion.api.error.ValidationException (422) when memory is above the physical memory, cpu above the
+     *                                                physical cores × {@code cpuOvercommit}, either below what is
+     *                                                allocated now, or not positive; the field is named
+     */
+    Quota setLimits(int cpu, long memoryMiB);
+
+    /**
+     * Reserves an instance's new CPU and memory limits (its whole figures after the change: for a resize, the new
+     * totals; they replace what the instance holds now). Replaces an earlier reservation of the same instance.
+     *
+     * @throws QuotaExceededException when the limits would be passed; nothing is reserved then
+     */
+    Reservation reserve(String instance, int cpu, long memoryMiB);
+
+    /** Drops the instance's reservation at once: its job failed, or the instance was deleted. */
+    void release(String instance);
+
+    /**
+     * The instance's job succeeded: keep counting the reservation only until every member's view of LXD shows the
+     * change (a short grace period), then drop it.
+     */
+    void settle(String instance);
+}

@@ -1,0 +1,45 @@
+package io.axion.instances.internal;
+
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceChange;
+import io.axion.api.instance.PortForward;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Instances as plain JSON-compatible maps, for the event bus (which carries no Java types). */
+final class InstanceJson {
+    private InstanceJson() {
+    }
+
+    static Map<String, Object> eventData(InstanceChange change) {
+        if (change.after() == null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("name", change.name());
+            return data;
+        }
+        return of(change.after());
+    }
+
+    static Map<String, Object> of(Instance instance) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("name", instance.name());
+        json.put("status", instance.status());
+        json.put("image", instance.image());
+        json.put("cpu", instance.cpu());
+        json.put("memoryMiB", instance.memoryMiB());
+        json.put("node", instance.node());
+        json.put("createdAt", instance.createdAt() == null ? null : instance.createdAt().toString());
+        List<Map<String, Object>> forwards = new ArrayList<>();
+        for (PortForward forward : instance.forwards()) {
+            Map<String, Object> f = new LinkedHashMap<>();
+            f.put("hostPort", forward.hostPort());
+            f.put("containerPort", forward.containerPort());
+            f.put("protocol", forward.protocol());
+            forwards.add(f);
+        }
+        json.put("forwards", forwards);
+        return json;
+    }
+}

@@ -1,0 +1,129 @@
+package io.axion.instances.internal;
+
+import io.axion.api.AxionConstants;
+import io.axion.api.auth.Roles;
+import io.axion.api.error.NotFoundException;
+import io.axion.api.error.ValidationException;
+import io.axion.api.instance.CreateInstance;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceDetails;
+import io.axion.api.instance.InstanceNames;
+import io.axion.api.instance.InstanceService;
+import io.axion.api.instance.Resize;
+import io.axion.api.job.Job;
+import io.axion.api.web.RestResource;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/** {@code /api/v1/instances} (shared/API.md), thin over {@link InstanceService}: every change answers 202 with its job. */
+@Component(service = RestResource.class)
+@Path("/api/v1/instances")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
+public class InstancesResource implements RestResource {
+
+    @Reference
+    private InstanceService instances;
+
+    public InstancesResource() {
+    }
+
+    InstancesResource(InstanceService instances) {
+        this.instances = instances;
+    }
+
+    @GET
+    public List<Instance> list() {
+        return instances.list();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response create(CreateInstance body) {
+        return accepted(instances.create(body));
+    }
+
+    @GET
+    @Path("{name}")
+    public InstanceDetails get(@PathParam("name") String name) {
+        return instances.details(known(name));
+    }
+
+    @PATCH
+    @Path("{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response resize(@PathParam("name") String name, Resize body) {
+        return accepted(instances.resize(known(name), body));
+    }
+
+    @POST
+    @Path("{name}/start")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response start(@PathParam("name") String name) {
+        return accepted(instances.start(known(name)));
+    }
+
+    @POST
+    @Path("{name}/stop")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response stop(@PathParam("name") String name, @QueryParam("force") String force) {
+        return accepted(instances.stop(known(name), flag("force", force)));
+    }
+
+    /** {@code ?force=true} restarts without waiting for a graceful shutdown (an extension of the contract). */
+    @POST
+    @Path("{name}/restart")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response restart(@PathParam("name") String name, @QueryParam("force") String force) {
+        return accepted(instances.restart(known(name), flag("force", force)));
+    }
+
+    @DELETE
+    @Path("{name}")
+    @RolesAllowed(Roles.OPERATOR)
+    public Response delete(@PathParam("name") String name) {
+        return accepted(instances.delete(known(name)));
+    }
+
+    static Response accepted(Job job) {
+        return Response.accepted(job.toJson())
+                .location(URI.create(AxionConstants.API_BASE + "/jobs/" + job.id()))
+                .build();
+    }
+
+    /** A name that breaks the rule cannot exist: 404, like any unknown instance. */
+    private static String known(String name) {
+        if (!InstanceNames.isValid(name)) {
+            throw new NotFoundException("Instance", name.length() > 64 ? name.substring(0, 64) + "..." : name);
+        }
+        return name;
+    }
+
+    private static boolean flag(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new ValidationException(field, "must be true or false");
+        };
+    }
+}

@@ -1,0 +1,63 @@
+package io.axion.instances.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+class NameClaimsTest {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+    private final Clock clock = new Clock() {
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    };
+    private final NameClaims claims = new NameClaims(new ConcurrentHashMap<>(), clock);
+
+    @Test
+    void aClaimIsExclusiveUntilReleased() {
+        assertThat(claims.claim("a", "one")).isTrue();
+        assertThat(claims.claim("a", "one")).isTrue();
+        assertThat(claims.claim("a", "two")).isFalse();
+        claims.release("a", "two");
+        assertThat(claims.claim("a", "two")).isFalse();
+        claims.release("a", "one");
+        assertThat(claims.claim("a", "two")).isTrue();
+    }
+
+    @Test
+    void aSettledClaimLastsItsGraceThenFreesTheName() {
+        claims.claim("a", "one");
+        claims.transfer("a", "one", "job-1");
+        claims.settle("a", "job-1", 30_000);
+        assertThat(claims.claimed("a")).isTrue();
+        assertThat(claims.claim("a", "two")).isFalse();
+        now = now.plusSeconds(31);
+        assertThat(claims.claimed("a")).isFalse();
+        assertThat(claims.claim("a", "two")).isTrue();
+    }
+
+    @Test
+    void aTransferredClaimBelongsToItsNewOwner() {
+        claims.claim("a", "request");
+        claims.transfer("a", "request", "job");
+        claims.release("a", "request");
+        assertThat(claims.claimed("a")).isTrue();
+        claims.release("a", "job");
+        assertThat(claims.claimed("a")).isFalse();
+    }
+}

@@ -1,0 +1,114 @@
+package io.axion.quota.internal;
+
+import io.axion.api.AxionConstants;
+import io.axion.api.cluster.ClusterService;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
+import io.axion.api.lxd.LxdServer;
+import io.axion.api.lxd.ServerResources;
+import io.axion.api.quota.Quota;
+import io.axion.api.quota.QuotaService;
+import io.axion.api.quota.Reservation;
+import io.axion.api.store.Store;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link QuotaService}: actual allocations come from the instance view (every instance of Axion's LXD project,
+ * running or stopped, also those made outside Axion; an unlimited instance counts 0), the host's figures from LXD's
+ * resources API, the limits from the store.
+ */
+@Component(service = QuotaService.class, configurationPid = AxionConstants.PID_QUOTA,
+        configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = QuotaConfig.class)
+public class QuotaComponent implements QuotaService {
+    private static final Logger LOG = LoggerFactory.getLogger(QuotaComponent.class);
+    static final String RESERVATIONS_MAP = "quota-reservations";
+    static final String LIMITS_MAP = "quota-limits";
+    private static final long MIB = 1024 * 1024;
+
+    @Reference
+    private Store store;
+
+    @Reference
+    private ClusterService cluster;
+
+    @Reference
+    private LxdServer lxd;
+
+    @Reference
+    private InstanceService instances;
+
+    private Governor governor;
+
+    @Activate
+    void activate(QuotaConfig config) {
+        double overcommit = config.cpuOvercommit() > 0 ? config.cpuOvercommit() : 1.0;
+        governor = new Governor(cluster, new Ledger(sharedMap(RESERVATIONS_MAP), Clock.systemUTC()),
+                sharedMap(LIMITS_MAP), new LimitsStore(store), this::actual, this::physical, overcommit,
+                Duration.ofSeconds(Math.max(1, config.lockWaitSeconds())),
+                Duration.ofSeconds(Math.max(0, config.settleSeconds())));
+        LOG.info("Quota governor active (cpuOvercommit {})", overcommit);
+    }
+
+    @Override
+    public Quota quota() {
+        return governor.quota();
+    }
+
+    @Override
+    public Quota setLimits(int cpu, long memoryMiB) {
+        Quota quota = governor.setLimits(cpu, memoryMiB);
+        LOG.info("Quota limits set to cpu {}, memoryMiB {}", cpu, memoryMiB);
+        return quota;
+    }
+
+    @Override
+    public Reservation reserve(String instance, int cpu, long memoryMiB) {
+        return governor.reserve(instance, cpu, memoryMiB);
+    }
+
+    @Override
+    public void release(String instance) {
+        governor.release(instance);
+    }
+
+    @Override
+    public void settle(String instance) {
+        governor.settle(instance);
+    }
+
+    private Map<String, Amounts> actual() {
+        Map<String, Amounts> actual = new HashMap<>();
+        for (Instance instance : instances.list()) {
+            actual.put(instance.name(), new Amounts(instance.cpu() == null ? 0 : instance.cpu(),
+                    instance.memoryMiB() == null ? 0 : instance.memoryMiB()));
+        }
+        return actual;
+    }
+
+    private Governor.Physical physical() {
+        ServerResources resources = lxd.resources();
+        return new Governor.Physical(resources.cpuCores(), resources.memoryBytes() / MIB);
+    }
+
+    private ConcurrentMap<String, String> sharedMap(String name) {
+        try {
+            return cluster.sharedMap(name);
+        } catch (UnsupportedOperationException e) {
+            LOG.info("The cluster service has no shared maps; {} is local to this member", name);
+            return new ConcurrentHashMap<>();
+        }
+    }
+}

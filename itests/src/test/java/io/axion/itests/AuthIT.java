@@ -1,0 +1,337 @@
+package io.axion.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.axion.api.auth.AuthenticatedUser;
+import io.axion.api.auth.Roles;
+import io.axion.api.web.WebSocketRoute;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.sshd.client.SshClient;
+import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
+import org.apache.sshd.client.session.ClientSession;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+
+/** Issue 6's acceptance: tokens, roles, throttling, WebSocket upgrades, the shell's login, fuzzing. */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class AuthIT extends KarafTestSupport {
+    static final String PASSWORD = "itest-password-1";
+    static final String WS_ROUTE = "auth-it";
+
+    private ServiceRegistration<WebSocketRoute> route;
+
+    @Configuration
+    public Option[] config() {
+        return withBaseOptions(
+                // Short waits, so that the test sees a lock run out; the loopback address all tests share is
+                // not locked (the per-address lock is covered by unit tests).
+                editConfigurationFilePut("etc/io.axion.auth.cfg", "lockoutSeconds", "3"),
+                editConfigurationFilePut("etc/io.axion.auth.cfg", "maxFailuresPerAddress", "1000000"),
+                editConfigurationFilePut("etc/io.axion.auth.cfg", "slowdownMaxMs", "300"),
+                editConfigurationFilePut("etc/io.axion.auth.cfg", "ticketTtlSeconds", "2"));
+    }
+
+    /** The SSH server, for the shell's login. */
+    @Override
+    protected boolean remoteShell() {
+        return true;
+    }
+
+    @Before
+    public void registerAWebSocketRouteAndWaitForTheRoutesToSettle() {
+        route = bundleContext.registerService(WebSocketRoute.class, new NoOpRoute(), null);
+        // Bundles that start late (jobs, after Hazelcast) reload Jersey; a request served during a reload fails
+        // (axion-web), which is not what these tests are about.
+        await().atMost(Duration.ofSeconds(90)).until(() -> Arrays.stream(bundleContext.getBundles())
+                .allMatch(b -> b.getHeaders().get(Constants.FRAGMENT_HOST) != null || b.getState() == Bundle.ACTIVE));
+        int[] last = {-1, 0};
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            int count = get("/api/v1/openapi.json").body().length();
+            last[1] = count == last[0] ? last[1] + 1 : 0;
+            last[0] = count;
+            return last[1] >= 3;
+        });
+    }
+
+    @After
+    public void unregisterTheRoute() {
+        route.unregister();
+    }
+
+    @Test
+    public void everyProtectedRouteRefusesMissingExpiredTamperedAlgNoneForeignAndDeletedUserTokens() {
+        String admin = adminToken();
+        ForgedTokens forge = ForgedTokens.withAxionsKey();
+        ensureUser(admin, "gone", Roles.VIEWER);
+        String goneToken = login("gone", PASSWORD);
+        assertThat(request("DELETE", "/api/v1/users/gone", admin, null).statusCode()).isEqualTo(204);
+
+        Map<String, String> bad = Map.of(
+                "missing", "",
+                "garbage", "not.a.token",
+                "expired", forge.expired(admin),
+                "tampered", forge.tampered(admin, "someone"),
+                "alg none", forge.algNone(admin),
+                "HS512", forge.foreignAlgorithm(admin),
+                "deleted user", goneToken);
+        List<Operation> protectedOps = operations(admin).stream().filter(Operation::secured).toList();
+        assertThat(protectedOps).extracting(Operation::path)
+                .contains("/api/v1/users", "/api/v1/auth/me", "/api/v1/auth/ws-ticket", "/api/v1/audit");
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : protectedOps) {
+            for (Map.Entry<String, String> token : bad.entrySet()) {
+                HttpResponse<String> response = request(op.method(), op.concretePath(), token.getValue().isEmpty()
+                        ? null : token.getValue(), op.method().equals("GET") ? null : "{}");
+                if (response.statusCode() != 401) {
+                    wrong.add(op + " with a " + token.getKey() + " token: " + response.statusCode());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(request("GET", "/api/v1/auth/me", admin, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    public void theRoleMatrixHolds() {
+        String admin = adminToken();
+        ensureUser(admin, "opal", Roles.OPERATOR);
+        ensureUser(admin, "vic", Roles.VIEWER);
+        Map<String, String> tokens = Map.of(Roles.OPERATOR, login("opal", PASSWORD),
+                Roles.VIEWER, login("vic", PASSWORD), Roles.ADMIN, admin);
+        List<String> wrong = new ArrayList<>();
+        for (Operation op : operations(admin)) {
+            if (!op.secured() || op.requiredRole() == null) {
+                continue;
+            }
+            for (Map.Entry<String, String> caller : tokens.entrySet()) {
+                boolean allowed = Roles.includes(caller.getKey(), op.requiredRole());
+                if (allowed && !op.method().equals("GET")) {
+                    continue; // an allowed change would change things; the unit tests cover what it does
+                }
+                int status = request(op.method(), op.concretePath(), caller.getValue(),
+                        op.method().equals("GET") ? null : "{}").statusCode();
+                boolean refused = status == 403;
+                if (allowed == refused || status == 401 || status >= 500) {
+                    wrong.add(caller.getKey() + " " + op + ": " + status);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        // The viewer's 403s cover every mutating route that needs more than viewer.
+        assertThat(operations(admin).stream().filter(op -> op.secured() && !op.method().equals("GET")
+                && op.requiredRole() != null && !Roles.includes(Roles.VIEWER, op.requiredRole())))
+                .allSatisfy(op -> assertThat(request(op.method(), op.concretePath(), tokens.get(Roles.VIEWER), "{}")
+                        .statusCode()).as(op.toString()).isEqualTo(403));
+    }
+
+    @Test
+    public void elevenBadPasswordsEndIn429AndTheRightPasswordWorksAfterTheWait() {
+        ensureUser(adminToken(), "throttled", Roles.VIEWER);
+        for (int i = 1; i <= 10; i++) {
+            assertThat(loginResponse("throttled", "wrong-password-" + i).statusCode()).as("attempt " + i)
+                    .isEqualTo(401);
+        }
+        HttpResponse<String> eleventh = loginResponse("throttled", "wrong-password-11");
+        assertThat(eleventh.statusCode()).isEqualTo(429);
+        assertThat(eleventh.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        long retryAfter = Long.parseLong(eleventh.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 3L);
+        assertThat(loginResponse("throttled", PASSWORD).statusCode()).isEqualTo(429);
+        await().pollDelay(Duration.ofSeconds(retryAfter)).atMost(Duration.ofSeconds(retryAfter + 10))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> loginResponse("throttled", PASSWORD).statusCode() == 200);
+    }
+
+    @Test
+    public void webSocketUpgradesNeedABearerTokenOrAnUnusedUnexpiredTicket() {
+        int port = Integer.parseInt(System.getProperty("axion.it.http.port"));
+        String admin = adminToken();
+        String path = "/ws/" + WS_ROUTE;
+        await().atMost(DEADLINE).until(() -> RawUpgrade.status(port, path, "Bearer " + admin) == 101);
+
+        assertThat(RawUpgrade.status(port, path, null)).isEqualTo(401);
+        assertThat(RawUpgrade.status(port, path, "Bearer not.a.token")).isEqualTo(401);
+        assertThat(RawUpgrade.status(port, path + "?token=" + admin, null)).isEqualTo(401);
+        assertThat(RawUpgrade.status(port, path, "Bearer " + ForgedTokens.withAxionsKey().expired(admin)))
+                .isEqualTo(401);
+
+        String ticket = json(request("POST", "/api/v1/auth/ws-ticket", admin, null)).path("ticket").asText();
+        assertThat(RawUpgrade.status(port, path + "?ticket=" + ticket, null)).isEqualTo(101);
+        assertThat(RawUpgrade.status(port, path + "?ticket=" + ticket, null)).as("used").isEqualTo(401);
+
+        String expiring = json(request("POST", "/api/v1/auth/ws-ticket", admin, null)).path("ticket").asText();
+        await().pollDelay(Duration.ofMillis(2500)).until(() -> true); // the itest's tickets live 2 s
+        assertThat(RawUpgrade.status(port, path + "?ticket=" + expiring, null)).as("expired").isEqualTo(401);
+        assertThat(RawUpgrade.status(port, path + "?ticket=made-up", null)).isEqualTo(401);
+    }
+
+    @Test
+    public void theShellLogsInWithAxionsAdminAndNotWithKarafKaraf() throws Exception {
+        String adminPassword = Files.readString(Path.of(System.getProperty("karaf.data"), "initial-admin-password"))
+                .trim();
+        ensureUser(adminToken(), "vic", Roles.VIEWER);
+        int port = sshPort();
+        SshClient client = SshClient.setUpDefaultClient();
+        client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
+        client.start();
+        try {
+            assertThatThrownBy(() -> ssh(client, port, "karaf", "karaf", "echo nope")).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> ssh(client, port, "vic", PASSWORD, "echo nope")).isInstanceOf(IOException.class);
+            assertThat(ssh(client, port, "admin", adminPassword, "echo axion-shell-ok")).contains("axion-shell-ok");
+        } finally {
+            client.stop();
+        }
+    }
+
+    @Test
+    public void aFuzzOfBodiesHeadersAndPathsGetsNo5xxAndChangesNothing() {
+        String admin = adminToken();
+        ensureUser(admin, "fuzzer", Roles.ADMIN);
+        String fuzzer = login("fuzzer", PASSWORD);
+        JsonNode usersBefore = json(request("GET", "/api/v1/users", admin, null));
+        List<String> failures = new AuthFuzz(this::send, 20260601L).run(operations(admin), fuzzer, 3000);
+        assertThat(failures).isEmpty();
+        assertThat(json(request("GET", "/api/v1/users", admin, null))).isEqualTo(usersBefore);
+        assertThat(request("GET", "/api/v1/auth/me", admin, null).statusCode()).isEqualTo(200);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------------------------
+
+    /** One route of the OpenAPI document. */
+    record Operation(String method, String path, boolean secured, String requiredRole) {
+        /** The path with every parameter filled with a name that exists nowhere. */
+        String concretePath() {
+            return path.replaceAll("\\{[^}]+}", "x0");
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path;
+        }
+    }
+
+    List<Operation> operations(String token) {
+        JsonNode paths = json(request("GET", "/api/v1/openapi.json", token, null)).path("paths");
+        List<Operation> ops = new ArrayList<>();
+        for (Iterator<String> it = paths.fieldNames(); it.hasNext(); ) {
+            String path = it.next();
+            for (Iterator<Map.Entry<String, JsonNode>> m = paths.path(path).fields(); m.hasNext(); ) {
+                Map.Entry<String, JsonNode> method = m.next();
+                JsonNode op = method.getValue();
+                String lowest = null;
+                for (JsonNode role : op.path("x-roles")) {
+                    if (lowest == null || Roles.includes(lowest, role.asText())) {
+                        lowest = role.asText();
+                    }
+                }
+                ops.add(new Operation(method.getKey().toUpperCase(), path, op.path("security").size() > 0, lowest));
+            }
+        }
+        assertThat(ops).isNotEmpty();
+        return ops;
+    }
+
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** Like {@link #request}, with any headers; throws IllegalArgumentException for what the client won't send. */
+    HttpResponse<String> send(AuthFuzz.Request r) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl() + r.path()))
+                .timeout(Duration.ofSeconds(30))
+                .method(r.method(), r.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(r.body()));
+        r.headers().forEach(builder::header);
+        try {
+            return client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void ensureUser(String admin, String username, String role) {
+        int status = request("POST", "/api/v1/users", admin, "{\"username\":\"" + username + "\",\"password\":\""
+                + PASSWORD + "\",\"role\":\"" + role + "\"}").statusCode();
+        assertThat(status).isIn(201, 409);
+    }
+
+    String login(String username, String password) {
+        HttpResponse<String> response = loginResponse(username, password);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json(response).path("token").asText();
+    }
+
+    HttpResponse<String> loginResponse(String username, String password) {
+        return request("POST", "/api/v1/auth/login", null,
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+    }
+
+    static int sshPort() {
+        Properties shell = new Properties();
+        try (var in = Files.newInputStream(Path.of(System.getProperty("karaf.etc"), "org.apache.karaf.shell.cfg"))) {
+            shell.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Integer.parseInt(shell.getProperty("sshPort").trim());
+    }
+
+    static String ssh(SshClient client, int port, String user, String password, String command) throws IOException {
+        try (ClientSession session = client.connect(user, "127.0.0.1", port).verify(10_000L).getSession()) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(10_000L);
+            return session.executeRemoteCommand(command);
+        }
+    }
+
+    /** A WebSocket route that accepts and does nothing: the upgrade's answer is what the test looks at. */
+    static final class NoOpRoute implements WebSocketRoute {
+        @Override
+        public String name() {
+            return WS_ROUTE;
+        }
+
+        @Override
+        public Endpoint newEndpoint(AuthenticatedUser user, String argument, Map<String, String> query) {
+            return new Endpoint() {
+                @Override
+                public void onOpen(Session session, EndpointConfig config) {
+                    // nothing to say
+                }
+            };
+        }
+    }
+}
