@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EventsBench {
 
     /** Frames sent while the JIT compiles the paths (the server's and the clients') are left out of the figures. */
-    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 5);
+    private static final int WARMUP_SECONDS = Integer.getInteger("bench.warmupSeconds", 10);
     
     private EventsBench() {
     }
