@@ -7,7 +7,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * The telemetry bundle's settings (PID {@code io.axion.telemetry}, shared by its components); {@code
  * etc/io.axion.telemetry.cfg} layers AXION_TELEMETRY_* environment variables on top.
  */
-@ObjectClassDefinition(name = "Axion telemetry", description = "Live usage sampling, /ws/events and /ws/terminal")
+@ObjectClassDefinition(name = "Axion telemetry", description = "Live usage sampling, /ws/events and /metrics")
 public @interface TelemetryConfig {
 
     @AttributeDefinition(description = "Milliseconds between two sweeps over the instances")
@@ -19,8 +19,8 @@ public @interface TelemetryConfig {
     @AttributeDefinition(description = "cgroup layout: auto, v1 or v2")
     String cgroupVersion() default "auto";
 
-    @AttributeDefinition(description = "Where usage comes from: auto (cgroups, and LXD's state API for running "
-            + "instances without a local cgroup, as with a remote LXD), cgroup, or lxd")
+    @AttributeDefinition(description = "Where usage comes from: auto (cgroups; LXD's state API only when no running "
+            + "instance has a cgroup on this host, as with a remote LXD), cgroup, or lxd")
     String source() default "auto";
 
     @AttributeDefinition(description = "Seconds between two full instance listings (lifecycle events also refresh it)")
@@ -35,13 +35,10 @@ public @interface TelemetryConfig {
     @AttributeDefinition(description = "/ws/events: telemetry frames queued per client before older ones are dropped")
     int eventsTelemetryBacklog() default 2;
 
-    @AttributeDefinition(description = "/ws/events and /ws/terminal: seconds between two pings to each client")
+    @AttributeDefinition(description = "/ws/events: seconds between two pings to each client")
     int pingSeconds() default 10;
 
     @AttributeDefinition(description = "/ws/events: seconds a client may leave a frame or a ping unanswered before "
             + "it is closed as stalled")
     int stallSeconds() default 30;
-
-    @AttributeDefinition(description = "/ws/terminal: output bytes a client may leave unread before it is closed")
-    int terminalBacklogBytes() default 4 * 1024 * 1024;
 }

@@ -42,6 +42,7 @@ public class EventsRoute implements WebSocketRoute {
     private final CopyOnWriteArrayList<EventClient> clients = new CopyOnWriteArrayList<>();
     private final LongAdder closedTooSlow = new LongAdder();
     private final LongAdder droppedByGone = new LongAdder();
+    private volatile long lastFanOutNanos;
     private final EventsSettings settings;
     private final EventBus.Subscription subscription;
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(daemon("axion-events-fanout"));
@@ -92,9 +93,11 @@ public class EventsRoute implements WebSocketRoute {
                 LOG.warn("Event {}/{} cannot be written as JSON: {}", event.channel(), event.type(), e.getMessage());
                 return;
             }
+            long started = System.nanoTime();
             for (EventClient client : clients) {
                 client.offer(frame);
             }
+            lastFanOutNanos = System.nanoTime() - started;
         });
     }
 
@@ -130,6 +133,11 @@ public class EventsRoute implements WebSocketRoute {
             open += client.dropped();
         }
         return open + droppedByGone.sum();
+    }
+
+    /** How long handing the latest event to every client took (writing it as JSON not included). */
+    public long lastFanOutNanos() {
+        return lastFanOutNanos;
     }
 
     /** Clients closed because they did not keep up. */

@@ -33,7 +33,7 @@ final class AxionCollector implements MultiCollector {
         Double lastSweepSeconds();
     }
 
-    record EventsFigures(int clients, long droppedFrames, long closedSlow) {
+    record EventsFigures(int clients, long droppedFrames, long closedSlow, double lastFanOutSeconds) {
     }
 
     private final Sources sources;
@@ -99,6 +99,8 @@ final class AxionCollector implements MultiCollector {
                 figures.droppedFrames()));
         snapshots.add(counter(MetricNames.EVENTS_CLOSED_SLOW, "/ws/events clients closed for not keeping up",
                 figures.closedSlow()));
+        snapshots.add(gauge(MetricNames.EVENTS_FANOUT_SECONDS, "How long handing the latest event to every "
+                + "/ws/events client took", figures.lastFanOutSeconds()));
     }
 
     private static GaugeSnapshot gauge(String name, String help, double value) {

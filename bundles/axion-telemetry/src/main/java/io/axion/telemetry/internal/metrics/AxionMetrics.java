@@ -92,7 +92,7 @@ public class AxionMetrics {
         public AxionCollector.EventsFigures events() {
             EventsRoute current = events;
             return current == null ? null : new AxionCollector.EventsFigures(current.clientCount(),
-                    current.droppedFrames(), current.closedTooSlow());
+                    current.droppedFrames(), current.closedTooSlow(), current.lastFanOutNanos() / 1e9);
         }
 
         @Override

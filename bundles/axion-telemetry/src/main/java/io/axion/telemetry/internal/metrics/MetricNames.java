@@ -20,6 +20,8 @@ final class MetricNames {
     static final String EVENTS_DROPPED = "axion_events_dropped_frames";
     /** Counter: {@code /ws/events} clients closed because they did not keep up. */
     static final String EVENTS_CLOSED_SLOW = "axion_events_closed_slow_clients";
+    /** Gauge: how long handing the latest event to every {@code /ws/events} client took. */
+    static final String EVENTS_FANOUT_SECONDS = "axion_events_fanout_seconds";
     /** Gauge: how long the latest telemetry sweep took. */
     static final String SWEEP_SECONDS = "axion_telemetry_sweep_seconds";
 

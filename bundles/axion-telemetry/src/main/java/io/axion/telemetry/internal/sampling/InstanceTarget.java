@@ -9,10 +9,10 @@ import io.axion.telemetry.internal.cgroup.CgroupLayout;
  *
  * @param files where its counters are on this host; null when there are no local cgroups
  */
-record InstanceTarget(String name, InstanceStatus status, Integer cpuLimit, Long memoryLimitBytes,
+public record InstanceTarget(String name, InstanceStatus status, Integer cpuLimit, Long memoryLimitBytes,
                       CgroupLayout.CgroupFiles files) {
 
-    static InstanceTarget of(InstanceInfo info, String project, CgroupLayout layout) {
+    public static InstanceTarget of(InstanceInfo info, String project, CgroupLayout layout) {
         Long memory = info.memoryMiB() == null ? null : info.memoryMiB() * 1024 * 1024;
         CgroupLayout.CgroupFiles files = layout == null ? null
                 : layout.files(CgroupLayout.groupName(project, info.name()));

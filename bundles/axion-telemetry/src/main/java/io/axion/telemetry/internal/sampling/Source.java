@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where usage figures come from. */
 enum Source {
-    /** The host's cgroups, and LXD's state API for running instances that have no cgroup here (a remote LXD). */
+    /** The host's cgroups; LXD's state API only when no running instance has a cgroup here (a remote LXD). */
     AUTO,
     /** Only the host's cgroups. */
     CGROUP,

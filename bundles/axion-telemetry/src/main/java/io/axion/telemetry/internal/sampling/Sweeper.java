@@ -4,6 +4,7 @@ import io.axion.api.telemetry.InstanceUsage;
 import io.axion.telemetry.internal.cgroup.CgroupReader;
 import io.axion.telemetry.internal.cgroup.CgroupSample;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,14 +13,18 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One pass over the instances: reads each one's counters and turns them into usage. Confined to one thread. */
-final class Sweeper {
+/**
+ * One pass over the instances: reads each one's counters and turns them into usage. Confined to one thread. Public
+ * for the benchmark in bench/.
+ */
+public final class Sweeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Sweeper.class);
 
     private final CgroupReader reader = new CgroupReader();
     private final UsageCalculator calculator = new UsageCalculator();
     private final Source source;
     private final RemoteStatePoller remote;
+    private List<InstanceTarget> lastTargets;
 
     /** @param remote LXD's state API for instances without local cgroups; null never to call it */
     Sweeper(Source source, RemoteStatePoller remote) {
@@ -27,41 +32,77 @@ final class Sweeper {
         this.remote = remote;
     }
 
-    /** The usage of every instance that runs, in the order of {@code targets}. */
-    List<InstanceUsage> sweep(List<InstanceTarget> targets, int hostThreads, Instant at) {
+    /** A sweeper that reads cgroups only, never LXD. */
+    public static Sweeper cgroupsOnly() {
+        return new Sweeper(Source.CGROUP, null);
+    }
+
+    /**
+     * The usage of every instance that runs: cgroups first; then, when none of the instances LXD says are running
+     * has a cgroup on this host (a remote LXD) or the source is {@code lxd}, LXD's state API for them. A local LXD
+     * thus never sees a state call, and in an LXD cluster each node reads only the instances on its own host.
+     */
+    public List<InstanceUsage> sweep(List<InstanceTarget> targets, int hostThreads, Instant at) {
         List<InstanceUsage> usages = new ArrayList<>(targets.size());
+        List<InstanceTarget> withoutCgroup = new ArrayList<>();
         Set<String> names = new HashSet<>(targets.size() * 2);
         for (InstanceTarget target : targets) {
             names.add(target.name());
-            InstanceUsage usage = sample(target, hostThreads, at);
+            InstanceUsage usage = fromCgroup(target, hostThreads, at);
             if (usage != null) {
                 usages.add(usage);
+            } else if (target.running()) {
+                withoutCgroup.add(target);
+            }
+        }
+        boolean remoteLxd = source == Source.LXD || (source == Source.AUTO && usages.isEmpty());
+        if (remote != null && remoteLxd) {
+            for (InstanceTarget target : withoutCgroup) {
+                InstanceUsage usage = fromLxd(target, hostThreads, at);
+                if (usage != null) {
+                    usages.add(usage);
+                }
             }
         }
         calculator.retainOnly(names);
         if (remote != null) {
             remote.retainOnly(names);
         }
+        if (targets != lastTargets) { // a new listing: let go of the files of instances that are gone
+            lastTargets = targets;
+            Set<Path> files = new HashSet<>(targets.size() * 4);
+            for (InstanceTarget target : targets) {
+                if (target.files() != null) {
+                    files.add(target.files().cpu());
+                    files.add(target.files().memory());
+                }
+            }
+            reader.retainOnly(files);
+        }
         return usages;
     }
 
-    private InstanceUsage sample(InstanceTarget target, int hostThreads, Instant at) {
-        if (source != Source.LXD && target.files() != null) {
-            try {
-                CgroupSample sample = reader.read(target.files());
-                if (sample != null) {
-                    return calculator.update(target, sample.cpuNanos(), sample.memoryBytes(), System.nanoTime(),
-                            hostThreads, at);
-                }
-            } catch (IOException e) {
-                LOG.debug("Cannot read the cgroup of {}: {}", target.name(), e.getMessage());
-                return null;
-            }
-        }
-        // No cgroup here: stopped, or running on a host whose cgroups this node cannot see.
-        if (source == Source.CGROUP || remote == null || !target.running()) {
+    /** Closes the cgroup files it keeps open. */
+    @Override
+    public void close() {
+        reader.close();
+    }
+
+    private InstanceUsage fromCgroup(InstanceTarget target, int hostThreads, Instant at) {
+        if (source == Source.LXD || target.files() == null) {
             return null;
         }
+        try {
+            CgroupSample sample = reader.read(target.files());
+            return sample == null ? null : calculator.update(target, sample.cpuNanos(), sample.memoryBytes(),
+                    System.nanoTime(), hostThreads, at);
+        } catch (IOException e) {
+            LOG.debug("Cannot read the cgroup of {}: {}", target.name(), e.getMessage());
+            return null;
+        }
+    }
+
+    private InstanceUsage fromLxd(InstanceTarget target, int hostThreads, Instant at) {
         remote.request(target.name());
         RemoteStatePoller.Sample sample = remote.latest(target.name());
         return sample == null ? null : calculator.update(target, sample.cpuNanos(), sample.memoryBytes(),

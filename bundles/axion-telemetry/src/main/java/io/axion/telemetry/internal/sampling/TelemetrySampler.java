@@ -113,6 +113,12 @@ public class TelemetrySampler implements InstanceTelemetry {
         }
         sweeps.shutdownNow();
         lxdCalls.shutdownNow();
+        try {
+            sweeps.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        sweeper.close();
         latest = Map.of();
     }
 

@@ -89,6 +89,56 @@ class CgroupReaderTest {
     }
 
     @Test
+    void keepsFilesOpenAndSeesNewValuesAndReplacedGroups() throws IOException {
+        FakeCgroups cgroups = new FakeCgroups(dir, CgroupVersion.V1);
+        CgroupLayout layout = new CgroupLayout(dir, CgroupVersion.V1);
+        cgroups.set("lxc.payload.a", 100, 1000);
+        assertThat(reader.read(layout.files("lxc.payload.a"))).isEqualTo(new CgroupSample(100, 1000));
+        assertThat(reader.openFiles()).isEqualTo(2);
+
+        cgroups.set("lxc.payload.a", 12345678901L, 2000); // the same files, longer values
+        assertThat(reader.read(layout.files("lxc.payload.a"))).isEqualTo(new CgroupSample(12345678901L, 2000));
+
+        // The instance restarted: its group was removed and made again. The kernel then fails reads of the old,
+        // still open files with ENODEV (checked on this host); emptied files stand in for that on a disk.
+        Files.writeString(dir.resolve("cpuacct/lxc.payload.a/cpuacct.usage"), "");
+        Files.writeString(dir.resolve("memory/lxc.payload.a/memory.usage_in_bytes"), "");
+        deleteTree(dir.resolve("cpuacct/lxc.payload.a"));
+        deleteTree(dir.resolve("memory/lxc.payload.a"));
+        cgroups.set("lxc.payload.a", 5, 6);
+        assertThat(reader.read(layout.files("lxc.payload.a"))).isEqualTo(new CgroupSample(5, 6));
+
+        // Stopped: the group is gone.
+        Files.writeString(dir.resolve("cpuacct/lxc.payload.a/cpuacct.usage"), "");
+        deleteTree(dir.resolve("cpuacct/lxc.payload.a"));
+        assertThat(reader.read(layout.files("lxc.payload.a"))).isNull();
+
+        reader.retainOnly(java.util.Set.of());
+        assertThat(reader.openFiles()).isZero();
+    }
+
+    @Test
+    void opensForEachReadPastItsLimit() throws IOException {
+        FakeCgroups cgroups = new FakeCgroups(dir, CgroupVersion.V2);
+        CgroupLayout layout = new CgroupLayout(dir, CgroupVersion.V2);
+        cgroups.set("lxc.payload.a", 1000, 1);
+        cgroups.set("lxc.payload.b", 2000, 2);
+        try (CgroupReader limited = new CgroupReader(2)) {
+            assertThat(limited.read(layout.files("lxc.payload.a"))).isEqualTo(new CgroupSample(1000, 1));
+            assertThat(limited.read(layout.files("lxc.payload.b"))).isEqualTo(new CgroupSample(2000, 2));
+            assertThat(limited.openFiles()).isEqualTo(2);
+        }
+    }
+
+    private static void deleteTree(Path path) throws IOException {
+        try (var files = Files.walk(path)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @Test
     void rejectsGarbage() throws IOException {
         Path file = dir.resolve("cpuacct.usage");
         Files.writeString(file, "max\n");

@@ -60,9 +60,15 @@ final class RawWebSocket implements AutoCloseable {
             long length = bytes[i + 1] & 0x7f;
             int header = 2;
             if (length == 126) {
+                if (i + 4 > bytes.length) {
+                    return -1;
+                }
                 length = ((bytes[i + 2] & 0xff) << 8) | (bytes[i + 3] & 0xff);
                 header = 4;
             } else if (length == 127) {
+                if (i + 10 > bytes.length) {
+                    return -1;
+                }
                 length = 0;
                 for (int k = 0; k < 8; k++) {
                     length = (length << 8) | (bytes[i + 2 + k] & 0xff);

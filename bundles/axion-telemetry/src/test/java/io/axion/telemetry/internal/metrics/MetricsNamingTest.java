@@ -33,7 +33,7 @@ class MetricsNamingTest {
 
         @Override
         public AxionCollector.EventsFigures events() {
-            return new AxionCollector.EventsFigures(2, 7, 1);
+            return new AxionCollector.EventsFigures(2, 7, 1, 0.004);
         }
 
         @Override
@@ -64,6 +64,7 @@ class MetricsNamingTest {
                 .containsPattern("(?m)^axion_events_clients 2(\\.0)?$")
                 .containsPattern("(?m)^axion_events_dropped_frames_total 7(\\.0)?$")
                 .containsPattern("(?m)^axion_events_closed_slow_clients_total 1(\\.0)?$")
+                .containsPattern("(?m)^axion_events_fanout_seconds 0\\.004$")
                 .containsPattern("(?m)^axion_telemetry_sweep_seconds 0\\.002$");
     }
 

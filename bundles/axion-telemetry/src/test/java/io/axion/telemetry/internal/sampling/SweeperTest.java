@@ -83,6 +83,20 @@ class SweeperTest {
     }
 
     @Test
+    void aLocalHostNeverCallsLxdEvenForARunningInstanceWithoutCgroup() {
+        FakeCgroups cgroups = new FakeCgroups(dir, CgroupVersion.V1);
+        CgroupLayout layout = new CgroupLayout(dir, CgroupVersion.V1);
+        cgroups.set("lxc.payload.proj_here", 1_000_000L, 4096);
+        // "there" runs on another LXD cluster member (or LXD's listing is a moment behind): no cgroup here.
+        List<InstanceTarget> targets = List.of(target(layout, "here", InstanceStatus.RUNNING),
+                target(layout, "there", InstanceStatus.RUNNING));
+        Sweeper sweeper = new Sweeper(Source.AUTO, new RemoteStatePoller(lxd, lxdCalls, 2, 1_000_000_000L));
+
+        assertThat(sweeper.sweep(targets, 2, Instant.now())).extracting(InstanceUsage::name).containsExactly("here");
+        verify(lxd, never()).state(anyString());
+    }
+
+    @Test
     void cgroupOnlyNeverCallsLxd() {
         Sweeper sweeper = new Sweeper(Source.CGROUP, null);
         assertThat(sweeper.sweep(List.of(target(null, "far", InstanceStatus.RUNNING)), 2, Instant.now())).isEmpty();

@@ -1,4 +1,4 @@
-package io.axion.telemetry.internal.terminal;
+package io.axion.instances.internal.terminal;
 
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;

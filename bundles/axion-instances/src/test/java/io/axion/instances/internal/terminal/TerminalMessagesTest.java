@@ -1,4 +1,4 @@
-package io.axion.telemetry.internal.terminal;
+package io.axion.instances.internal.terminal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.axion.telemetry.internal.terminal;
+package io.axion.instances.internal.terminal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,11 +1,9 @@
-package io.axion.telemetry.internal.terminal;
+package io.axion.instances.internal.terminal;
 
-import io.axion.api.AxionConstants;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Roles;
 import io.axion.api.lxd.LxdExec;
 import io.axion.api.web.WebSocketRoute;
-import io.axion.telemetry.internal.TelemetryConfig;
 import jakarta.websocket.Endpoint;
 import java.util.Map;
 import java.util.Set;
@@ -20,15 +18,18 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.metatype.annotations.Designate;
 
 /**
  * {@code /ws/terminal/{name}}: an interactive shell in an instance, for operators and admins (a viewer's socket is
  * closed at once with 1008). Open terminals are pinged, so that an idle but live browser keeps its shell while a
  * vanished one is dropped by the idle timeout.
  */
-@Component(service = WebSocketRoute.class, configurationPid = AxionConstants.PID_TELEMETRY,
+@Component(service = WebSocketRoute.class, configurationPid = TerminalRoute.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = TerminalConfig.class)
 public class TerminalRoute implements WebSocketRoute {
+    static final String PID = "io.axion.terminal";
     static final int POLICY_VIOLATION = 1008;
     private static final Pattern NAME = Pattern.compile("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$");
 
@@ -40,10 +41,10 @@ public class TerminalRoute implements WebSocketRoute {
     private final ExecutorService pinger = Executors.newCachedThreadPool(r -> daemon(r, "axion-terminal-pinger"));
 
     @Activate
-    public TerminalRoute(@Reference LxdExec exec, TelemetryConfig config) {
+    public TerminalRoute(@Reference LxdExec exec, TerminalConfig config) {
         this.exec = exec;
         this.pingSeconds = Math.max(1, config.pingSeconds());
-        this.backlogBytes = Math.max(64 * 1024, config.terminalBacklogBytes());
+        this.backlogBytes = Math.max(64 * 1024, config.backlogBytes());
         pings.scheduleWithFixedDelay(this::pingAll, pingSeconds, pingSeconds, TimeUnit.SECONDS);
     }
 

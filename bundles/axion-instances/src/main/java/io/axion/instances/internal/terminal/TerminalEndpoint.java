@@ -1,4 +1,4 @@
-package io.axion.telemetry.internal.terminal;
+package io.axion.instances.internal.terminal;
 
 import io.axion.api.error.AxionException;
 import io.axion.api.lxd.ExecRequest;
