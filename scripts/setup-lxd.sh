@@ -42,8 +42,25 @@ lxd_answers() {
   [[ -S $LXD_SOCKET ]] && timeout 10 lxc query /1.0 >/dev/null 2>&1
 }
 
+# A daemon that runs but no longer answers (LXD 5.0 has been seen to hang under heavy concurrent use) is ended, so
+# that a fresh one can take over; its containers keep running under their own monitors.
+end_unanswering_lxd() {
+  local pids
+  pids=$(pgrep -f '^lxd --group' || true)
+  [[ -n $pids ]] || return 0
+  echo "setup-lxd: LXD (pid $pids) does not answer; restarting it" >&2
+  kill $pids 2>/dev/null || true
+  for _ in $(seq 1 50); do
+    pgrep -f '^lxd --group' >/dev/null || return 0
+    sleep 0.2
+  done
+  kill -9 $pids 2>/dev/null || true
+  sleep 1
+}
+
 start_lxd() {
   lxd_answers && return 0
+  end_unanswering_lxd
   mkdir -p "$(dirname "$LXD_LOG")"
   # setsid + nohup: the daemon gets its own session and survives the calling shell.
   setsid nohup lxd --group root --logfile "$LXD_LOG" </dev/null >>"$LXD_LOG.out" 2>&1 &

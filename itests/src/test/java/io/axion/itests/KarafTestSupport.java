@@ -59,11 +59,15 @@ public abstract class KarafTestSupport {
     @Inject
     protected SessionFactory sessionFactory;
 
+    /** The run id chosen by {@link #baseOptions()} in the driver JVM, where the project is deleted afterwards. */
+    private static volatile String driverRunId;
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** The options every test class boots with; subclasses add theirs with {@link #withBaseOptions}. */
     protected Option[] baseOptions() {
         String runId = UUID.randomUUID().toString().substring(0, 8);
+        driverRunId = runId;
         int httpPort = freePort();
         MavenArtifactUrlReference karafUrl = maven().groupId("io.axion").artifactId("axion-distribution")
                 .type("tar.gz").versionAsInProject();
@@ -197,12 +201,19 @@ public abstract class KarafTestSupport {
         }
     }
 
-    /** Deletes this run's LXD project with everything in it, whatever the tests left behind. */
+    /**
+     * Deletes this run's LXD project with everything in it, whatever the tests left behind. Runs in the driver JVM
+     * only, once all of the class's tests are done: inside the container Pax Exam runs class rules around every
+     * single test method, which would delete the project under the next test.
+     */
     @AfterClass
     public static void deleteLxdProject() {
-        String runId = System.getProperty("axion.it.run");
+        if (System.getProperty("axion.it.run") != null) {
+            return; // inside the container, after one test method
+        }
+        String runId = driverRunId;
         if (runId == null) {
-            return; // not inside the container
+            return;
         }
         String project = "axion-it-" + runId;
         try {

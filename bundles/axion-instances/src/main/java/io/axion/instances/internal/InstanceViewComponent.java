@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -48,6 +49,7 @@ public class InstanceViewComponent {
     /** Snapshots per instance, read on first demand and dropped whenever the instance is re-read after an event. */
     private final Map<String, List<SnapshotSummary>> snapshotCache = new ConcurrentHashMap<>();
     private final Stamps stamps = new Stamps();
+    private final AtomicLong lastLoadAttempt = new AtomicLong(System.nanoTime() - 10_000_000_000L);
 
     @Reference
     private LxdInstances lxd;
@@ -118,6 +120,7 @@ public class InstanceViewComponent {
     // --- reads -----------------------------------------------------------------------------------------------
 
     List<Instance> list() {
+        ensureLoaded();
         UsageProvider provider = usage;
         List<Instance> all = view.list();
         if (provider == null) {
@@ -131,6 +134,7 @@ public class InstanceViewComponent {
     }
 
     Optional<Instance> find(String name) {
+        ensureLoaded();
         UsageProvider provider = usage;
         Optional<Instance> found = view.find(name);
         return provider == null ? found : found.map(instance -> withUsage(instance, provider));
@@ -149,9 +153,25 @@ public class InstanceViewComponent {
                 snapshots));
     }
 
-    /** Whether the first full listing has been applied: until then a missing instance may still exist. */
-    boolean loaded() {
-        return view.loaded();
+    /**
+     * Until the first full listing has been applied (just after start, or while LXD was unreachable since), a
+     * missing instance may still exist: list now rather than answer 404 or accept a duplicate name. Once loaded,
+     * this is one volatile read.
+     */
+    private void ensureLoaded() {
+        if (!view.loaded()) {
+            long now = System.nanoTime();
+            long last = lastLoadAttempt.get();
+            // While LXD does not answer, at most one caller tries every 2 s; the others get what the view has.
+            if (now - last < 2_000_000_000L || !lastLoadAttempt.compareAndSet(last, now)) {
+                return;
+            }
+            try {
+                refresher.reconcile();
+            } catch (RuntimeException e) {
+                LOG.debug("The first listing of LXD's instances failed: {}", e.getMessage());
+            }
+        }
     }
 
     // --- updates from jobs -------------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public class JerseyRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(JerseyRoutes.class);
     /** Many services arrive together while features install: one reload serves them all. */
-    private static final long RELOAD_DEBOUNCE_MS = 50;
+    private static final long RELOAD_DEBOUNCE_MS = 250;
 
     private final List<RestResource> resources = new CopyOnWriteArrayList<>();
     private final List<RestProvider> providers = new CopyOnWriteArrayList<>();
@@ -64,7 +64,7 @@ public class JerseyRoutes {
     }
 
     @Deactivate
-    void deactivate() {
+    synchronized void deactivate() {
         reloader.shutdownNow();
     }
 
@@ -109,7 +109,7 @@ public class JerseyRoutes {
     }
 
     private synchronized void scheduleReload() {
-        if (container == null) {
+        if (container == null || reloader.isShutdown()) {
             return;
         }
         if (pendingReload != null) {

@@ -1,0 +1,120 @@
+package io.axion.bench.instances;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The built distribution unpacked into a folder of its own and started with {@code bin/start} on free ports, in a
+ * Hazelcast cluster and an LXD project of its own; stopped with {@code bin/stop}.
+ */
+final class AxionProcess implements AutoCloseable {
+    private final Path home;
+    private final int httpPort;
+    private final Map<String, String> environment;
+
+    private AxionProcess(Path home, int httpPort, Map<String, String> environment) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.environment = environment;
+    }
+
+    /**
+     * @param distribution the {@code axion-distribution-*.tar.gz}
+     * @param workDir      emptied, then the distribution is unpacked there
+     */
+    static AxionProcess start(Path distribution, Path workDir, String lxdProject, Map<String, String> extraEnv)
+            throws IOException, InterruptedException {
+        deleteRecursively(workDir);
+        Files.createDirectories(workDir);
+        run(List.of("tar", "xzf", distribution.toString(), "-C", workDir.toString(), "--strip-components=1"), workDir);
+        // Karaf's own SSH and JMX ports have no environment variables: move them off the defaults others use.
+        replace(workDir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = " + freePort());
+        replace(workDir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort = 1099",
+                "rmiRegistryPort = " + freePort());
+        replace(workDir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort = 44444",
+                "rmiServerPort = " + freePort());
+        int httpPort = freePort();
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
+                "AXION_HTTP_PORT", Integer.toString(httpPort),
+                "AXION_CLUSTER_NAME", "bench-" + lxdProject,
+                "AXION_CLUSTER_PORT", Integer.toString(freePort()),
+                "AXION_LXD_PROJECT", lxdProject));
+        env.putAll(extraEnv);
+        AxionProcess axion = new AxionProcess(workDir, httpPort, env);
+        ProcessBuilder builder = new ProcessBuilder(workDir.resolve("bin/start").toString()).directory(workDir.toFile())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("start.out").toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IllegalStateException("bin/start failed, see " + workDir.resolve("start.out"));
+        }
+        return axion;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    String initialAdminPassword() throws IOException {
+        return Files.readString(home.resolve("data/initial-admin-password")).trim();
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/stop").toString()).directory(home.toFile())
+                .redirectErrorStream(true).redirectOutput(home.resolve("stop.out").toFile());
+        builder.environment().putAll(environment);
+        Process stop = builder.start();
+        stop.waitFor(60, TimeUnit.SECONDS);
+        // bin/stop returns before the JVM is gone: wait for its pid file's process to end.
+        Path pidFile = home.resolve("karaf.pid");
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (Files.exists(pidFile) && System.nanoTime() < deadline) {
+            String pid = Files.readString(pidFile).trim();
+            if (pid.isEmpty() || ProcessHandle.of(Long.parseLong(pid)).map(p -> !p.isAlive()).orElse(true)) {
+                return;
+            }
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
+    }
+
+    static void run(List<String> command, Path dir) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+        }
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        if (!text.contains(from)) {
+            throw new IllegalStateException(file + " has no line '" + from + "'");
+        }
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

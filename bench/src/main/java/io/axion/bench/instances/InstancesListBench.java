@@ -1,0 +1,262 @@
+package io.axion.bench.instances;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Axion's {@code GET /api/v1/instances} beside LXD's own {@code GET /1.0/instances?recursion=2}, for N running
+ * busybox instances, in one run: starts the built distribution (its own ports, cluster and LXD project), creates
+ * the instances through Axion (its job engine runs 8 at a time), times both listings, prints the figures, and
+ * deletes the instances, the project and the distribution's process afterwards.
+ * <p>
+ * Target (issue 5): Axion's p99 ≤ 10 ms and at least 100 × faster than LXD's recursion=2.
+ */
+public final class InstancesListBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final LxdSocket lxd;
+    private final String project;
+    private String baseUrl;
+    private String token;
+
+    private InstancesListBench(LxdSocket lxd, String project) {
+        this.lxd = lxd;
+        this.project = project;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int instances = Integer.getInteger("bench.instances", 200);
+        int requests = Integer.getInteger("bench.requests", 2000);
+        int lxdRounds = Integer.getInteger("bench.lxdRounds", 5);
+        Path distribution = Path.of(System.getProperty("bench.distribution"));
+        Path workDir = Path.of(System.getProperty("bench.dir", "target/bench-instances"));
+        String project = "axion-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        LxdSocket socket = new LxdSocket(Path.of(System.getProperty("bench.lxdSocket", "/var/lib/lxd/unix.socket")));
+
+        InstancesListBench bench = new InstancesListBench(socket, project);
+        System.out.printf("Instances list bench: %d running busybox instances in LXD project %s%n", instances, project);
+        // Each instance gets 1 core and 32 MiB: let the governor admit 200 cores on a small host.
+        Map<String, String> env = Map.of("AXION_CPU_OVERCOMMIT", Integer.toString(Math.max(1, instances)));
+        AxionProcess axion = AxionProcess.start(distribution, workDir, project, env);
+        try {
+            bench.baseUrl = axion.baseUrl();
+            bench.awaitHealthy(Duration.ofMinutes(3));
+            bench.token = bench.login(axion.initialAdminPassword());
+            long made = System.nanoTime();
+            bench.createRunning(instances);
+            System.out.printf("created and started %d instances through Axion in %.1f s%n", instances,
+                    (System.nanoTime() - made) / 1e9);
+            bench.measure(instances, requests, lxdRounds);
+        } finally {
+            bench.cleanUp();
+            axion.close();
+        }
+    }
+
+    private void measure(int instances, int requests, int lxdRounds) throws Exception {
+        // Warm-up: JIT, connection, Jackson's serializers.
+        for (int i = 0; i < 300; i++) {
+            listAxion(instances);
+        }
+        long[] axion = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            listAxion(instances);
+            axion[i] = System.nanoTime() - start;
+        }
+        long[] lxdTimes = new long[lxdRounds];
+        for (int i = 0; i < lxdRounds; i++) {
+            long start = System.nanoTime();
+            String body = lxd.request("GET", "/1.0/instances?recursion=2&project=" + project, null);
+            lxdTimes[i] = System.nanoTime() - start;
+            int count = JSON.readTree(body).path("metadata").size();
+            if (count != instances) {
+                throw new IllegalStateException("LXD listed " + count + " instances, expected " + instances);
+            }
+        }
+        long recursion1 = time(() -> lxd.request("GET", "/1.0/instances?recursion=1&project=" + project, null));
+        Arrays.sort(axion);
+        Arrays.sort(lxdTimes);
+        double p50 = ms(percentile(axion, 50));
+        double p99 = ms(percentile(axion, 99));
+        double lxdMedian = ms(percentile(lxdTimes, 50));
+        System.out.println();
+        System.out.printf("Axion GET /api/v1/instances (%d requests, %d instances each): p50 %.2f ms, p99 %.2f ms, "
+                + "max %.2f ms%n", requests, instances, p50, p99, ms(axion[axion.length - 1]));
+        System.out.printf("LXD   GET /1.0/instances?recursion=2 (%d rounds): median %.0f ms, min %.0f ms, max %.0f ms "
+                + "(%.1f ms per instance)%n", lxdRounds, lxdMedian, ms(lxdTimes[0]), ms(lxdTimes[lxdTimes.length - 1]),
+                lxdMedian / instances);
+        System.out.printf("LXD   GET /1.0/instances?recursion=1 (once, no state): %.0f ms%n", ms(recursion1));
+        System.out.printf("Axion is %.0f× faster than LXD's recursion=2 at p50, %.0f× at p99 (target: p99 ≤ 10 ms: %s;"
+                + " ≥ 100×: %s)%n", lxdMedian / p50, lxdMedian / p99, p99 <= 10 ? "met" : "NOT met",
+                lxdMedian / p99 >= 100 ? "met" : "NOT met");
+    }
+
+    private void listAxion(int expected) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/instances"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("list answered " + response.statusCode());
+        }
+        // Cheap check of the count without parsing every time: one "name" per instance.
+        byte[] body = response.body();
+        if (body.length < expected * 100) {
+            throw new IllegalStateException("list too short: " + body.length + " bytes");
+        }
+    }
+
+    /** Creates the instances through Axion (all queued at once; the engine's 8 workers make them 8 at a time). */
+    private void createRunning(int count) throws Exception {
+        List<String> jobs = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            HttpResponse<String> created = send("POST", "/api/v1/instances", JSON.writeValueAsString(Map.of(
+                    "name", String.format("b%03d", i), "image", "axion/busybox", "cpu", 1, "memoryMiB", 32)));
+            if (created.statusCode() != 202) {
+                throw new IllegalStateException("create answered " + created.statusCode() + ": " + created.body());
+            }
+            jobs.add(JSON.readTree(created.body()).path("id").asText());
+        }
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(30);
+        int lastReported = -1;
+        while (true) {
+            JsonNode list = JSON.readTree(send("GET", "/api/v1/instances", null).body());
+            int running = 0;
+            for (JsonNode instance : list) {
+                running += "Running".equals(instance.path("status").asText()) ? 1 : 0;
+            }
+            if (running == count) {
+                break;
+            }
+            if (running / 25 != lastReported) {
+                lastReported = running / 25;
+                System.out.printf("  %d of %d running%n", running, count);
+            }
+            int failed = 0;
+            for (JsonNode job : JSON.readTree(send("GET", "/api/v1/jobs?state=FAILED&limit=1000", null).body())) {
+                failed += jobs.contains(job.path("id").asText()) ? 1 : 0;
+            }
+            if (failed > 0) {
+                throw new IllegalStateException(failed + " create jobs failed");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("only " + running + " of " + count + " running after 30 minutes");
+            }
+            TimeUnit.SECONDS.sleep(2);
+        }
+    }
+
+    /** Deletes every instance of the project (8 at a time, straight through LXD) and the project itself. */
+    private void cleanUp() {
+        try {
+            JsonNode names = JSON.readTree(lxd.request("GET", "/1.0/instances?project=" + project, null))
+                    .path("metadata");
+            List<String> all = new ArrayList<>();
+            names.forEach(url -> all.add(url.asText().substring(url.asText().lastIndexOf('/') + 1)));
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> deletions = new ArrayList<>();
+            for (String name : all) {
+                deletions.add(pool.submit(() -> {
+                    AxionProcess.run(List.of("lxc", "--project", project, "delete", "--force", name), Path.of("."));
+                    return null;
+                }));
+            }
+            for (Future<?> deletion : deletions) {
+                deletion.get(10, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            AxionProcess.run(List.of("lxc", "project", "delete", project), Path.of("."));
+            System.out.printf("cleaned up: %d instances and project %s deleted%n", all.size(), project);
+        } catch (Exception e) {
+            System.err.println("Clean-up of LXD project " + project + " failed: " + e);
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/health"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"reachable\":true")) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException("Axion did not become healthy within " + timeout);
+    }
+
+    private String login(String password) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (true) {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+                            Map.of("username", "admin", "password", password)))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() == 200) {
+                return JSON.readTree(login.body()).path("token").asText();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("login answered " + login.statusCode() + ": " + login.body());
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        // Routes come and go while bundles start (the web whiteboard reloads): retry a 5xx/404 briefly.
+        for (int attempt = 0; ; attempt++) {
+            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                builder.header("Content-Type", "application/json");
+            }
+            HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            if ((response.statusCode() < 500 && response.statusCode() != 404) || attempt >= 20) {
+                return response;
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static long time(Call call) throws Exception {
+        long start = System.nanoTime();
+        call.run();
+        return System.nanoTime() - start;
+    }
+
+    private static long percentile(long[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}

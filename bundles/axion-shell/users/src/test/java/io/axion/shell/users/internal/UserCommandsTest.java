@@ -1,0 +1,130 @@
+package io.axion.shell.users.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.axion.api.auth.UserAccount;
+import io.axion.api.auth.UserService;
+import io.axion.api.error.ConflictException;
+import io.axion.api.error.NotFoundException;
+import io.axion.api.error.ValidationException;
+import io.axion.shell.testing.FakeCommandLine;
+import io.axion.shell.testing.Fields;
+import io.axion.shell.testing.Output;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.karaf.shell.support.CommandException;
+import org.junit.jupiter.api.Test;
+
+class UserCommandsTest {
+    static final Instant T = Instant.parse("2026-11-27T10:00:00.123Z");
+
+    /** Accounts in memory, refusing a little like the auth bundle does. */
+    static class FakeUsers implements UserService {
+        final Map<String, UserAccount> accounts = new TreeMap<>(Map.of("admin",
+                new UserAccount("admin", "admin", T, T)));
+
+        @Override
+        public List<UserAccount> list() {
+            return List.copyOf(accounts.values());
+        }
+
+        @Override
+        public Optional<UserAccount> find(String username) {
+            return Optional.ofNullable(accounts.get(username));
+        }
+
+        @Override
+        public UserAccount create(String username, String password, String role) {
+            if (password == null) {
+                throw new ValidationException("password", "is required");
+            }
+            if (role == null) {
+                throw new ValidationException("role", "is required");
+            }
+            if (accounts.containsKey(username)) {
+                throw new ConflictException("user-exists", "User '" + username + "' already exists");
+            }
+            UserAccount account = new UserAccount(username, role, T, T);
+            accounts.put(username, account);
+            return account;
+        }
+
+        @Override
+        public void delete(String username) {
+            if (accounts.remove(username) == null) {
+                throw new NotFoundException("User", username);
+            }
+        }
+    }
+
+    final FakeUsers users = new FakeUsers();
+    final ObjectMapper mapper = new ObjectMapper();
+
+    <T> T with(T command, boolean json) {
+        Fields.set(command, "users", users);
+        return Fields.set(command, "json", json);
+    }
+
+    UserAddCommand add(String username, String role, String password) {
+        UserAddCommand command = with(new UserAddCommand(), false);
+        Fields.set(command, "username", username);
+        Fields.set(command, "role", role);
+        return Fields.set(command, "password", password);
+    }
+
+    UserRemoveCommand remove(String username) {
+        return Fields.set(with(new UserRemoveCommand(), false), "username", username);
+    }
+
+    @Test
+    void addListRemove() throws Exception {
+        assertThat(Output.of(add("ops", "operator", "Tr1cky-Secret"))).isEqualTo("User ops created (operator)\n");
+        String table = Output.of(with(new UserListCommand(), false));
+        assertThat(table).contains("USERNAME", "ROLE", "admin", "ops", "operator", "2026-11-27T10:00:00Z");
+
+        assertThat(Output.of(remove("ops"))).isEqualTo("User ops deleted\n");
+        assertThat(users.find("ops")).isEmpty();
+    }
+
+    @Test
+    void listJsonIsTheRestShape() throws Exception {
+        JsonNode json = mapper.readTree(Output.of(with(new UserListCommand(), true)));
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("username").asText()).isEqualTo("admin");
+        assertThat(json.get(0).path("role").asText()).isEqualTo("admin");
+        assertThat(json.get(0).path("createdAt").asText()).isEqualTo("2026-11-27T10:00:00.123Z");
+        assertThat(json.get(0).has("passwordHash")).isFalse();
+    }
+
+    @Test
+    void refusalsAreCommandErrors() {
+        assertThatThrownBy(() -> Output.of(add("ops", null, "Tr1cky-Secret"))).isInstanceOf(CommandException.class)
+                .hasMessage("Error 422 (validation): role: is required");
+        assertThatThrownBy(() -> Output.of(add("admin", "viewer", "Tr1cky-Secret")))
+                .isInstanceOf(CommandException.class).hasMessageStartingWith("Error 409 (user-exists)");
+        assertThatThrownBy(() -> Output.of(remove("nobody"))).isInstanceOf(CommandException.class)
+                .hasMessage("Error 404 (not-found): User 'nobody' does not exist");
+    }
+
+    @Test
+    void withoutASessionToAskAMissingPasswordIsRefusedByTheService() {
+        assertThatThrownBy(() -> Output.of(add("ops", "viewer", null))).isInstanceOf(CommandException.class)
+                .hasMessage("Error 422 (validation): password: is required");
+    }
+
+    @Test
+    void completesUsernames() {
+        users.create("ops", "x", "operator");
+        UsernameCompleter completer = Fields.set(new UsernameCompleter(), "users", users);
+        List<String> candidates = new ArrayList<>();
+        completer.complete(null, new FakeCommandLine("axion:user-remove", "o"), candidates);
+        assertThat(candidates).extracting(String::trim).containsExactly("ops");
+    }
+}
