@@ -162,6 +162,9 @@ describe('Axion console', { concurrency: false }, () => {
       { timeout: 20_000, interval: 500, what: `changing telemetry figures (seen ${JSON.stringify({ cpu: [...seen.cpu], memory: [...seen.memory] })})` },
     );
     await shot(page, '09-live-usage');
+    await page.goto(`/instances/${NAME}`);
+    await page.getByTestId('cpu-value').first().waitFor();
+    await shot(page, '09b-instance-overview');
   });
 
   test('a port forward serves what the instance serves', async () => {
