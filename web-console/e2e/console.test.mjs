@@ -4,7 +4,8 @@
 // wizard and deleted at the end (and by the API in `after`, should a flow fail half-way).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ADMIN_PASSWORD, BASE_URL, IMAGE, apiClient, eventually, launch, login, newPage, shot, uniqueName } from './lib.mjs';
+import { join } from 'node:path';
+import { ADMIN_PASSWORD, BASE_URL, IMAGE, SCREENSHOTS, apiClient, eventually, launch, login, newPage, shot, uniqueName } from './lib.mjs';
 
 const NAME = uniqueName('e2e');
 const WORK_DIR = process.env.AXION_E2E_DIR ?? '/tmp';
@@ -45,6 +46,23 @@ function terminalText() {
   return page.locator('[data-testid="terminal"] .xterm-rows').innerText();
 }
 
+/**
+ * One flow: on failure, a screenshot of the page as it was (FAILED-<flow>.png), then a fresh dashboard, so that one
+ * broken flow does not leave a drawer or dialog open over the next ones.
+ */
+function flow(name, fn) {
+  test(name, async (t) => {
+    try {
+      await fn(t);
+    } catch (error) {
+      const slug = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').slice(0, 60);
+      await page?.screenshot({ path: join(SCREENSHOTS, `FAILED-${slug}.png`) }).catch(() => undefined);
+      await page?.goto('/').catch(() => undefined);
+      throw error;
+    }
+  });
+}
+
 describe('Axion console', { concurrency: false }, () => {
   before(async () => {
     assert.ok(ADMIN_PASSWORD, 'set AXION_ADMIN_PASSWORD');
@@ -69,7 +87,7 @@ describe('Axion console', { concurrency: false }, () => {
     assert.deepEqual(errors?.map((e) => e.message) ?? [], [], 'the page threw no uncaught errors');
   });
 
-  test('a wrong password shows an error', async () => {
+  flow('a wrong password shows an error', async () => {
     await login(page, 'certainly-not-the-password');
     await page.getByTestId('login-error').waitFor();
     assert.match(await page.getByTestId('login-error').innerText(), /wrong username or password|too many/i);
@@ -77,7 +95,7 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '01-login-error');
   });
 
-  test('logging in shows the dashboard with live quota', async () => {
+  flow('logging in shows the dashboard with live quota', async () => {
     await login(page);
     await page.getByRole('heading', { name: 'Instances' }).waitFor();
     await page.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
@@ -91,7 +109,7 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '02-dashboard');
   });
 
-  test('the wizard creates an instance that runs', async () => {
+  flow('the wizard creates an instance that runs', async () => {
     await page.getByRole('link', { name: '+ Create instance' }).click();
     await page.getByLabel('Name', { exact: true }).fill('Bad_Name');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -122,7 +140,7 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '07-created');
   });
 
-  test('the terminal runs a command and shows its output, and follows the window size', async () => {
+  flow('the terminal runs a command and shows its output, and follows the window size', async () => {
     await openTerminal();
     await typeInTerminal('echo $((6*7))');
     await eventually(async () => /^42\s*$/m.test(await terminalText()), { timeout: 15_000, what: '42 in the terminal' });
@@ -141,7 +159,7 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '08-terminal');
   });
 
-  test('CPU and memory figures move live', async () => {
+  flow('CPU and memory figures move live', async () => {
     // An idle busybox shows flat figures: a short workload in the instance (it outlives the terminal: setsid)
     // burns a little CPU and grows the page cache each second.
     await openTerminal();
@@ -167,7 +185,7 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '09b-instance-overview');
   });
 
-  test('a port forward serves what the instance serves', async () => {
+  flow('a port forward serves what the instance serves', async () => {
     await openTerminal();
     await api.put(`${filesUrl(filePath('www'))}&type=directory`, new Uint8Array(0));
     const page_ = `hello from ${NAME}\n`;
@@ -192,7 +210,7 @@ describe('Axion console', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
   });
 
-  test('a file edited in Monaco reads back through the API', async () => {
+  flow('a file edited in Monaco reads back through the API', async () => {
     const path = filePath('e2e-notes.txt');
     assert.equal((await api.put(filesUrl(path), 'written by the API\n')).status, 204);
     await page.goto(`/instances/${NAME}?drawer=files`);
@@ -216,7 +234,7 @@ describe('Axion console', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
   });
 
-  test('snapshot, then restore rolls a file back', async () => {
+  flow('snapshot, then restore rolls a file back', async () => {
     const path = filePath('e2e-notes.txt');
     await page.goto(`/instances/${NAME}?drawer=snapshots`);
     const drawer = page.getByTestId('snapshots-drawer');
@@ -235,13 +253,13 @@ describe('Axion console', { concurrency: false }, () => {
     await page.keyboard.press('Escape');
   });
 
-  test('the activity log shows the jobs', async () => {
+  flow('the activity log shows the jobs', async () => {
     await page.getByRole('link', { name: 'Activity' }).click();
     await page.getByTestId('activity-log').getByText(NAME).first().waitFor();
     await shot(page, '16-activity');
   });
 
-  test('the admin pages show users, quota and the audit log', async () => {
+  flow('the admin pages show users, quota and the audit log', async () => {
     await page.getByRole('link', { name: 'Users' }).click();
     await page.getByTestId('user-row').first().waitFor();
     await shot(page, '17-admin-users');
@@ -256,7 +274,7 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '20-health');
   });
 
-  test('delete from the dashboard, behind a confirmation', async () => {
+  flow('delete from the dashboard, behind a confirmation', async () => {
     await page.goto(`/?q=${NAME}`);
     await row().getByRole('button', { name: `Delete ${NAME}` }).click();
     const confirm = page.getByTestId('confirm-dialog').filter({ hasText: 'cannot be undone' });
@@ -268,7 +286,7 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '22-deleted');
   });
 
-  test('a phone-sized screen gets the card layout and the menu', async () => {
+  flow('a phone-sized screen gets the card layout and the menu', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');
     await page.getByRole('button', { name: 'Menu' }).waitFor();
@@ -278,7 +296,7 @@ describe('Axion console', { concurrency: false }, () => {
     await page.setViewportSize({ width: 1280, height: 800 });
   });
 
-  test('a session the server no longer accepts returns to login with a message', async () => {
+  flow('a session the server no longer accepts returns to login with a message', async () => {
     await page.evaluate(() => {
       const s = JSON.parse(sessionStorage.getItem('axion.session'));
       s.token = 'tampered.token.value';
