@@ -9,7 +9,8 @@ export const BASE_URL = (process.env.AXION_URL ?? 'http://127.0.0.1:8080').repla
 export const ADMIN_USER = process.env.AXION_ADMIN_USER ?? 'admin';
 export const ADMIN_PASSWORD = process.env.AXION_ADMIN_PASSWORD ?? '';
 export const IMAGE = process.env.AXION_E2E_IMAGE ?? '';
-export const SCREENSHOTS = new URL('../target/screenshots/', import.meta.url).pathname;
+/** Where screenshots go: AXION_E2E_SCREENSHOTS (the itest passes one under itests/target), else target/screenshots/. */
+export const SCREENSHOTS = process.env.AXION_E2E_SCREENSHOTS ?? new URL('../target/screenshots/', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export async function launch() {

@@ -1,5 +1,5 @@
-// `npm run e2e`: the Playwright flows against a running Axion. Not part of the Maven build (yet):
-// the itests start the distribution and call this with AXION_URL and AXION_ADMIN_PASSWORD set.
+// `npm run e2e`: the Playwright flows against a running Axion. In the Maven build, itests' ConsoleIT boots the
+// distribution and runs this with AXION_URL, AXION_ADMIN_PASSWORD and AXION_E2E_SCREENSHOTS set.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

@@ -1,6 +1,9 @@
 import { request } from './client';
 
-/** One audit record: who, what, when, from where, outcome. Field names vary a little; see normaliseAudit. */
+/**
+ * One audit record: who, what, when, from where, outcome. The server (axion-auth) sends
+ * `{id, at, user, action, method, path, address, status}`; normaliseAudit also takes a few other plausible names.
+ */
 export interface AuditEntry {
   at: string;
   username: string;
@@ -27,12 +30,19 @@ function pick(raw: RawAudit, ...keys: string[]): string | undefined {
   return undefined;
 }
 
+/** `POST /api/v1/instances` from the server's method and path. */
+function requestLine(raw: RawAudit): string | undefined {
+  const path = pick(raw, 'path');
+  const method = pick(raw, 'method');
+  return path ? (method ? `${method} ${path}` : path) : undefined;
+}
+
 export function normaliseAudit(raw: RawAudit): AuditEntry {
   return {
     at: pick(raw, 'at', 'time', 'timestamp', 'createdAt') ?? '',
     username: pick(raw, 'username', 'user', 'who', 'actor') ?? '—',
     action: pick(raw, 'action', 'what', 'event', 'type') ?? '—',
-    target: pick(raw, 'target', 'resource', 'instance', 'path'),
+    target: pick(raw, 'target', 'resource', 'instance') ?? requestLine(raw),
     address: pick(raw, 'address', 'from', 'remoteAddress', 'ip', 'client'),
     outcome: pick(raw, 'outcome', 'result', 'status') ?? '—',
     detail: pick(raw, 'detail', 'message', 'error'),

@@ -240,6 +240,14 @@ describe('auditApi', () => {
     expect(calls[1].url).toBe('/api/v1/audit?limit=1');
     expect(normaliseAudit({}).username).toBe('—');
   });
+
+  it('reads the server\'s own entry shape', () => {
+    const entry = normaliseAudit({
+      id: 7, at: '2030-01-01T00:00:00Z', user: 'admin', action: 'request', method: 'POST', path: '/api/v1/instances', address: '127.0.0.1', status: 202,
+    });
+    expect(entry).toMatchObject({ username: 'admin', action: 'request', target: 'POST /api/v1/instances', address: '127.0.0.1', outcome: '202' });
+    expect(normaliseAudit({ user: null, action: 'login-failed', path: '/api/v1/auth/login', status: 401 }).username).toBe('—');
+  });
 });
 
 describe('capabilitiesApi', () => {

@@ -34,6 +34,26 @@ function describeJob(job: Partial<Job>): { summary: string; level: ActivityEntry
   }
 }
 
+/**
+ * What happened to an instance. The server sends two kinds on `instances`: LXD's lifecycle events
+ * (`instance-started`, … with `{name, action, project}`) and Axion's own view changes (`instance-added`,
+ * `instance-updated`, `instance-removed` with the instance as the list shows it).
+ */
+function describeInstanceEvent(type: string, data: Record<string, unknown>): string {
+  if (typeof data.action === 'string') return data.action;
+  const status = typeof data.status === 'string' ? data.status : undefined;
+  switch (type) {
+    case 'instance-added':
+      return status ? `added (${status})` : 'added';
+    case 'instance-removed':
+      return 'removed';
+    case 'instance-updated':
+      return status ? `updated (${status})` : 'updated';
+    default:
+      return status ?? type;
+  }
+}
+
 export function toActivity(message: EventMessage, id: number): ActivityEntry | null {
   if (message.channel === 'jobs') {
     const job = (message.data ?? {}) as Partial<Job>;
@@ -46,7 +66,7 @@ export function toActivity(message: EventMessage, id: number): ActivityEntry | n
   if (message.channel === 'instances') {
     const data = (message.data ?? {}) as Record<string, unknown>;
     const instance = (data.instance ?? data.name) as string | undefined;
-    const action = (data.action ?? data.status ?? message.type) as string;
+    const action = describeInstanceEvent(message.type, data);
     const level: ActivityEntry['level'] = /error|fail/i.test(String(action)) ? 'error' : 'info';
     return {
       id,

@@ -16,6 +16,20 @@ describe('parseTelemetry', () => {
     expect(parseTelemetry(null)).toEqual([]);
     expect(parseTelemetry({ nothing: 'useful' })).toEqual([]);
   });
+
+  it('reads the server\'s own usage frame (axion-telemetry), a first sample without CPU included', () => {
+    const frame = {
+      node: 'vm', seq: 12, intervalMs: 1000, hostCpuThreads: 2,
+      instances: [
+        { name: 'a', cpuPercent: 3.25, cpuPercentOfHost: 1.63, cpuLimit: 1, cpuSeconds: 0.054, memoryBytes: 417792, memoryLimitBytes: 67108864 },
+        { name: 'b', cpuPercent: null, cpuPercentOfHost: null, cpuLimit: null, cpuSeconds: 0, memoryBytes: 4096, memoryLimitBytes: null },
+      ],
+    };
+    expect(parseTelemetry(frame)).toEqual([
+      { name: 'a', cpuPercent: 3.25, memoryBytes: 417792 },
+      { name: 'b', cpuPercent: 0, memoryBytes: 4096 },
+    ]);
+  });
 });
 
 describe('TelemetryStore', () => {
@@ -54,6 +68,9 @@ describe('ActivityLog', () => {
     expect(entries).toHaveLength(2);
     expect(entries[0].summary).toBe('web: instance-started');
     expect(entries[1]).toMatchObject({ summary: 'create web: failed — no image', level: 'error', jobId: 'j' });
+    log.add({ channel: 'instances', type: 'instance-added', at: 't4', data: { name: 'web', status: 'Running', image: 'busybox', forwards: [] } });
+    log.add({ channel: 'instances', type: 'instance-removed', at: 't5', data: { name: 'web' } });
+    expect(log.snapshot().slice(0, 2).map((e) => e.summary)).toEqual(['web: removed', 'web: added (Running)']);
     for (let i = 0; i < ACTIVITY_LIMIT + 5; i++) log.add({ channel: 'instances', type: 'x', at: 't', data: { instance: 'a', action: 'x' } });
     expect(log.snapshot()).toHaveLength(ACTIVITY_LIMIT);
   });

@@ -1,0 +1,123 @@
+package io.axion.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Issue 8's acceptance: the console's Playwright flows ({@code web-console/e2e}, node's test runner driving
+ * Debian's Chromium) against this booted distribution and the real LXD. The instances they make live in this run's
+ * LXD project, which the support class deletes afterwards; the screenshots go to {@code itests/target/screenshots}.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class ConsoleIT extends KarafTestSupport {
+    /** The flows take 1-2 minutes; past this something hangs, and the node process is killed. */
+    private static final Duration FLOWS_DEADLINE = Duration.ofMinutes(4);
+    private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(60);
+
+    @Configuration
+    public Option[] config() {
+        // Read in the driver JVM (failsafe's system properties) and handed on to the container.
+        return withBaseOptions(
+                systemProperty("axion.console.dir").value(required("axion.console.dir")),
+                systemProperty("axion.console.screenshots").value(required("axion.console.screenshots")),
+                systemProperty("axion.node").value(System.getProperty("axion.node", "node")),
+                systemProperty("axion.chromium").value(System.getProperty("axion.chromium", "/usr/bin/chromium")));
+    }
+
+    @Test
+    public void theConsoleFlowsPassInChromiumAgainstTheRealServer() throws Exception {
+        // The flows need LXD: "degraded" (LXD unreachable) fails here, naming the cause, rather than in a flow.
+        await().atMost(HEALTH_DEADLINE).ignoreExceptions().untilAsserted(() -> {
+            HttpResponse<String> health = get("/api/v1/health");
+            assertThat(json(health).path("status").asText()).as("health: %s", health.body()).isEqualTo("ok");
+        });
+        String password = Files.readString(Path.of(System.getProperty("karaf.data"), "initial-admin-password")).trim();
+        File consoleDir = new File(System.getProperty("axion.console.dir"));
+        assertThat(new File(consoleDir, "e2e/run.mjs")).as("the console's e2e runner").isFile();
+        assertThat(new File(consoleDir, "node_modules/playwright-core")).as("npm ci has run in web-console").isDirectory();
+
+        ProcessBuilder builder = new ProcessBuilder(System.getProperty("axion.node"), "e2e/run.mjs")
+                .directory(consoleDir)
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        Map<String, String> env = builder.environment();
+        env.put("AXION_URL", baseUrl());
+        env.put("AXION_ADMIN_PASSWORD", password);
+        env.put("AXION_E2E_SCREENSHOTS", System.getProperty("axion.console.screenshots"));
+        env.put("AXION_E2E_IMAGE", System.getProperty("axion.console.image", "axion/busybox"));
+        env.put("CHROMIUM_PATH", System.getProperty("axion.chromium"));
+
+        long started = System.nanoTime();
+        Process node = builder.start();
+        StringBuilder output = new StringBuilder();
+        Thread pump = new Thread(() -> copy(node.getInputStream(), output), "console-e2e-output");
+        pump.start();
+        boolean finished = node.waitFor(FLOWS_DEADLINE.toSeconds(), TimeUnit.SECONDS);
+        if (!finished) {
+            node.descendants().forEach(ProcessHandle::destroyForcibly);
+            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        pump.join(TimeUnit.SECONDS.toMillis(10));
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        String log;
+        synchronized (output) {
+            log = output.toString();
+        }
+        System.out.println("[console-e2e] node e2e/run.mjs took " + seconds + " s");
+
+        assertThat(finished).as("the flows ended within %s\n%s", FLOWS_DEADLINE, log).isTrue();
+        assertThat(node.exitValue()).as("exit code of node e2e/run.mjs\n%s", log).isZero();
+        assertThat(failedTests(log)).as("failed flows").isEmpty();
+    }
+
+    private static List<String> failedTests(String tap) {
+        return tap.lines().filter(line -> line.trim().startsWith("not ok")).toList();
+    }
+
+    /** Keeps node's output and echoes it line by line, so that a slow flow shows where it is in the test log. */
+    private static void copy(InputStream in, StringBuilder into) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                System.out.println("[console-e2e] " + line);
+                synchronized (into) {
+                    into.append(line).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("Set -D" + property + " (itests/pom.xml passes it to failsafe)");
+        }
+        return value;
+    }
+}
