@@ -154,7 +154,10 @@ class CgroupReaderTest {
         }
         Path cpuRoot = layout.get().version() == CgroupVersion.V1 ? real.resolve("cpuacct") : real;
         try (var groups = Files.list(cpuRoot)) {
-            var payload = groups.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("lxc.payload.")).findFirst();
+            // A stopped container may leave an empty group behind (no processes, no CPU time): pick one that runs.
+            var payload = groups.filter(p -> p.getFileName().toString().startsWith("lxc.payload."))
+                    .filter(CgroupReaderTest::hasProcesses)
+                    .map(p -> p.getFileName().toString()).findFirst();
             if (payload.isPresent()) {
                 CgroupSample sample = reader.read(layout.get().files(payload.get()));
                 if (sample != null) { // it may have stopped in between
@@ -162,6 +165,14 @@ class CgroupReaderTest {
                     assertThat(sample.memoryBytes()).isPositive();
                 }
             }
+        }
+    }
+
+    private static boolean hasProcesses(Path group) {
+        try {
+            return !Files.readString(group.resolve("cgroup.procs")).isBlank();
+        } catch (IOException e) {
+            return false;
         }
     }
 }
