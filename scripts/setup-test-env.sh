@@ -6,6 +6,7 @@
 #   tools    scripts/setup-toolchain.sh       JDK 17, Maven, Node.js and npm when missing
 #   lxd      scripts/setup-lxd.sh             install + start LXD, dir pool `default`, NIC-less default profile
 #   images   scripts/images/import-all.sh     axion/busybox and axion/debian-12 images
+#   leftover scripts/clean-test-projects.sh   LXD projects an interrupted test run left behind
 #   browser  scripts/setup-browser.sh         Debian's chromium
 # Stops at the first failing step (its error is printed) and exits non-zero.
 set -euo pipefail
@@ -26,4 +27,5 @@ step() {
 step tools "$here/setup-toolchain.sh"
 step lxd "$here/setup-lxd.sh"
 step images "$here/images/import-all.sh"
+step leftover "$here/clean-test-projects.sh"
 step browser "$here/setup-browser.sh"
