@@ -24,6 +24,8 @@ final class FakeLxd implements LxdInstances {
     final Map<String, InstanceInfo> instances = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
     final AtomicInteger lists = new AtomicInteger();
+    /** The threads that listed or looked up instances: the view's background refreshes, never a reader. */
+    final java.util.Set<Thread> callers = java.util.concurrent.ConcurrentHashMap.newKeySet();
     final AtomicInteger finds = new AtomicInteger();
     /** When set, listing fails like an unreachable LXD. */
     volatile RuntimeException listFailure;
@@ -40,6 +42,7 @@ final class FakeLxd implements LxdInstances {
     @Override
     public List<InstanceInfo> list() {
         lists.incrementAndGet();
+        callers.add(Thread.currentThread());
         RuntimeException failure = listFailure;
         if (failure != null) {
             throw failure;
@@ -55,6 +58,7 @@ final class FakeLxd implements LxdInstances {
     @Override
     public Optional<InstanceInfo> find(String name) {
         finds.incrementAndGet();
+        callers.add(Thread.currentThread());
         return Optional.ofNullable(instances.get(name));
     }
 
