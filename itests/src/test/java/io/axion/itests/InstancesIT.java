@@ -242,7 +242,7 @@ public class InstancesIT extends KarafTestSupport {
     public void theQuotaShowsTheHostAndAcceptsOnlyLimitsWithinIt() throws Exception {
         String token = adminToken();
         JsonNode quota = quota(token);
-        JsonNode resources = JSON.readTree(lxcRaw("query", "/1.0/resources"));
+        JsonNode resources = JSON.readTree(lxcServer("query", "/1.0/resources"));
         long cores = 0;
         for (JsonNode socket : resources.path("cpu").path("sockets")) {
             cores += socket.path("cores").size();
@@ -490,9 +490,5 @@ public class InstancesIT extends KarafTestSupport {
 
     private static String initPid(String name) {
         return lxc("info", name).lines().filter(line -> line.startsWith("PID:")).findFirst().orElse("none");
-    }
-
-    private static String lxcRaw(String... args) {
-        return lxc(args);
     }
 }

@@ -182,6 +182,13 @@ public abstract class KarafTestSupport {
         return run(command);
     }
 
+    /** Runs the {@code lxc} client outside any project, for server-wide commands such as {@code lxc query}. */
+    protected static String lxcServer(String... args) {
+        List<String> command = new ArrayList<>(List.of("lxc"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
     private static String run(List<String> command) {
         try {
             // stdin from /dev/null: `lxc init`/`launch` read an instance config from a stdin that is not a terminal,

@@ -15,11 +15,11 @@ import org.osgi.annotation.versioning.ConsumerType;
  * <ul>
  * <li>return {@link JobResult#ok()} (or {@code null}): the job is {@code COMPLETED};</li>
  * <li>transient, retried with exponential backoff until the job's attempts are used up:
- * {@link JobResult#retry}, {@link TransientJobException}, {@link io.axion.api.error.ServiceUnavailableException},
- * an {@link java.io.IOException} or {@link java.util.concurrent.TimeoutException} (also when wrapped in an
+ * {@link JobResult#retry}, {@link TransientJobException}, any {@link io.axion.api.error.AxionException} with a
+ * 5xx status (LXD unreachable or failing, an instance busy with another operation), an {@link java.io.IOException} or {@link java.util.concurrent.TimeoutException} (also when wrapped in an
  * {@code UncheckedIOException}, {@code CompletionException} or {@code ExecutionException});</li>
  * <li>permanent, the job is {@code FAILED} at once: {@link JobResult#fail}, {@link PermanentJobException}, any
- * other {@link io.axion.api.error.AxionException} (validation, not found, conflict) and any other exception (a
+ * {@link io.axion.api.error.AxionException} with a 4xx status (validation, not found, conflict) and any other exception (a
  * bug does not get better by retrying).</li>
  * </ul>
  * The error message of every attempt goes into the job's log, so do not put secrets in exception messages.

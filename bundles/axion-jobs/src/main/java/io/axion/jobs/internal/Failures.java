@@ -22,8 +22,13 @@ final class Failures {
         if (cause instanceof TransientJobException || cause instanceof ServiceUnavailableException) {
             return true;
         }
-        if (cause instanceof PermanentJobException || cause instanceof AxionException) {
+        if (cause instanceof PermanentJobException) {
             return false;
+        }
+        if (cause instanceof AxionException axion) {
+            // 5xx: the other side failed (LXD's own errors, a busy instance) and may well succeed next time;
+            // 4xx: the request itself is wrong and will stay so.
+            return axion.status() >= 500;
         }
         return cause instanceof IOException || cause instanceof TimeoutException;
     }

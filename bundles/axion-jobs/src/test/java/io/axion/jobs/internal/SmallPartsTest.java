@@ -49,6 +49,10 @@ class SmallPartsTest {
         assertThat(Failures.isTransient(new NotFoundException("instance", "x"))).isFalse();
         assertThat(Failures.isTransient(new ConflictException("name-taken", "x"))).isFalse();
         assertThat(Failures.isTransient(new PermanentJobException("x"))).isFalse();
+        assertThat(Failures.isTransient(new io.axion.api.lxd.LxdRefusedException(false, 500, "start", "forkstart")))
+                .isTrue();
+        assertThat(Failures.isTransient(new io.axion.api.lxd.LxdRefusedException(true, 400, "update", "bad limits")))
+                .isFalse();
         assertThat(Failures.isTransient(new IllegalStateException("bug"))).isFalse();
 
         assertThat(Failures.describe(new NotFoundException("instance", "web"))).isEqualTo("instance 'web' does not exist");

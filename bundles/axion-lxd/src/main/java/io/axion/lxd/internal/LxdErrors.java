@@ -33,6 +33,10 @@ final class LxdErrors {
             return new ConflictException("changed-concurrently",
                     subject.kind() + " '" + subject.name() + "' changed while it was being updated: " + message);
         }
+        if (saysBusy(message)) {
+            // Another operation (often the cleanup after a stop) still holds the instance: worth another try soon.
+            return new LxdRefusedException(false, status, action, message);
+        }
         return new LxdRefusedException(status >= 400 && status < 500, status, action, message);
     }
 
@@ -63,6 +67,10 @@ final class LxdErrors {
             }
         }
         return false;
+    }
+
+    private static boolean saysBusy(String message) {
+        return message.contains("is busy running a");
     }
 
     private static boolean saysAlreadyExists(String message) {

@@ -49,6 +49,10 @@ class LxdErrorsTest {
         assertThat(failed.status()).isEqualTo(502);
         assertThat(failed.slug()).isEqualTo("lxd-failed");
 
+        var busy = (LxdRefusedException) LxdErrors.fromResponse(400,
+                "Failed to create instance restore operation: Instance is busy running a \"stop\" operation", WEB, "restore");
+        assertThat(busy.status()).as("busy is LXD's state, not the caller's mistake: retried").isEqualTo(502);
+
         var operation = (LxdRefusedException) LxdErrors.fromOperation(400, "Failed to run: forkstart", WEB, "start web-1");
         assertThat(operation.status()).isEqualTo(502);
         assertThat(operation.lxdMessage()).isEqualTo("Failed to run: forkstart");
