@@ -8,6 +8,7 @@ import io.axion.api.lxd.ForwardProtocol;
 import io.axion.api.lxd.ProxyForward;
 import io.axion.api.network.Forward;
 import io.axion.api.network.ForwardRequest;
+import io.axion.testing.InMemoryCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 
 class ForwardManagerTest {
     FakeLxd lxd = new FakeLxd();
-    FakeCluster cluster = new FakeCluster();
+    InMemoryCluster cluster = new InMemoryCluster("node-a");
     Set<Integer> hostBusy = ConcurrentHashMap.newKeySet();
     ForwardManager manager = new ForwardManager(lxd, lxd, cluster, (address, port, protocol) -> hostBusy.contains(port));
 
@@ -42,8 +43,8 @@ class ForwardManagerTest {
         assertThat(added).isEqualTo(new Forward(10080, 80, "tcp"));
         assertThat(lxd.forwards.get("web")).containsExactly(new ProxyForward("127.0.0.1", 10080, 80, ForwardProtocol.TCP));
         assertThat(manager.list("web")).containsExactly(added);
-        assertThat(cluster.taken).containsExactly("instance:web", "forward-port:10080");
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().taken()).containsExactly("instance:web", "forward-port:10080");
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
@@ -70,7 +71,7 @@ class ForwardManagerTest {
         assertStatus(() -> manager.add("ghost", new ForwardRequest(10080, 80, null)), 404, "Instance 'ghost'");
         assertStatus(() -> manager.list("ghost"), 404, "Instance 'ghost'");
         assertStatus(() -> manager.remove("web", 10080), 404, "Forward 'web:10080'");
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test

@@ -11,12 +11,13 @@ import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.ProxyForward;
 import io.axion.api.snapshot.SnapshotJobs;
+import io.axion.testing.InMemoryCluster;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SnapshotHandlersTest {
     FakeLxd lxd = new FakeLxd();
-    Fakes.Cluster cluster = new Fakes.Cluster();
+    InMemoryCluster cluster = new InMemoryCluster("node-a");
     CreateSnapshotHandler create = new CreateSnapshotHandler(lxd);
     DeleteSnapshotHandler delete = new DeleteSnapshotHandler(lxd);
     RestoreSnapshotHandler restore = new RestoreSnapshotHandler(lxd, lxd, lxd.forwards, cluster);
@@ -100,8 +101,8 @@ class SnapshotHandlersTest {
 
         assertThat(web.config).containsEntry("limits.cpu", "2").containsEntry("limits.memory", "512MiB");
         assertThat(web.forwards).containsExactly(forward(10002, 8080));
-        assertThat(cluster.taken).contains("forward-port:10002");
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().taken()).contains("forward-port:10002");
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
@@ -122,7 +123,7 @@ class SnapshotHandlersTest {
         assertThat(web.status).isEqualTo(InstanceStatus.RUNNING);
         assertThat(web.content).isEqualTo("before");
         assertThat(web.config).containsEntry("limits.cpu", "2").doesNotContainKey(RestoreMarker.KEY);
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test

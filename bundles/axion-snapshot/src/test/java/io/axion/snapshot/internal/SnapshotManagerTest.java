@@ -7,6 +7,7 @@ import io.axion.api.error.AxionException;
 import io.axion.api.job.Job;
 import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.snapshot.SnapshotJobs;
+import io.axion.testing.InMemoryCluster;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SnapshotManagerTest {
     FakeLxd lxd = new FakeLxd();
     Fakes.Jobs jobs = new Fakes.Jobs();
-    Fakes.Cluster cluster = new Fakes.Cluster();
+    InMemoryCluster cluster = new InMemoryCluster("node-a");
     SnapshotManager manager = new SnapshotManager(lxd, lxd, jobs, cluster);
 
     @BeforeEach
@@ -30,7 +31,7 @@ class SnapshotManagerTest {
         assertThat(job.instance()).isEqualTo("web");
         assertThat(job.payload()).isEqualTo(Map.of("snapshot", "before-upgrade"));
         assertThat(lxd.calls).doesNotContain("snapshot"); // the job does the work
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
