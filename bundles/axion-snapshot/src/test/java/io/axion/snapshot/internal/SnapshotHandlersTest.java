@@ -11,6 +11,7 @@ import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.ProxyForward;
 import io.axion.api.snapshot.SnapshotJobs;
+import io.axion.testing.FakeLxd;
 import io.axion.testing.InMemoryCluster;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,9 +19,9 @@ import org.junit.jupiter.api.Test;
 class SnapshotHandlersTest {
     FakeLxd lxd = new FakeLxd();
     InMemoryCluster cluster = new InMemoryCluster("node-a");
-    CreateSnapshotHandler create = new CreateSnapshotHandler(lxd);
-    DeleteSnapshotHandler delete = new DeleteSnapshotHandler(lxd);
-    RestoreSnapshotHandler restore = new RestoreSnapshotHandler(lxd, lxd, lxd.forwards, cluster);
+    CreateSnapshotHandler create = new CreateSnapshotHandler(lxd.snapshots);
+    DeleteSnapshotHandler delete = new DeleteSnapshotHandler(lxd.snapshots);
+    RestoreSnapshotHandler restore = new RestoreSnapshotHandler(lxd, lxd.snapshots, lxd.forwards, cluster);
 
     static JobContext job(String type, String snapshot) {
         return Fakes.context(type, "web", Map.of("snapshot", snapshot));
@@ -40,7 +41,7 @@ class SnapshotHandlersTest {
     @Test
     void deleteRunTwiceFindsItGone() throws Exception {
         lxd.add("web", InstanceStatus.STOPPED);
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
 
         assertThat(delete.process(job(SnapshotJobs.DELETE, "s1")).outcome()).isEqualTo(JobResult.Outcome.SUCCEEDED);
         assertThat(delete.process(job(SnapshotJobs.DELETE, "s1")).outcome()).isEqualTo(JobResult.Outcome.SUCCEEDED);
@@ -60,7 +61,7 @@ class SnapshotHandlersTest {
     void restoreStopsRestoresAndStartsARunningInstance() throws Exception {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "written after the snapshot";
 
         assertThat(restore.process(job(SnapshotJobs.RESTORE, "s1")).outcome()).isEqualTo(JobResult.Outcome.SUCCEEDED);
@@ -75,7 +76,7 @@ class SnapshotHandlersTest {
     void aStoppedInstanceStaysStopped() throws Exception {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.STOPPED);
         web.content = "before";
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
 
         restore.process(job(SnapshotJobs.RESTORE, "s1"));
@@ -90,7 +91,7 @@ class SnapshotHandlersTest {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.config.put("limits.cpu", "1");
         web.forwards.add(forward(10001, 80));
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         // After the snapshot: resized (the quota governor counted it), forwards changed.
         web.config.put("limits.cpu", "2");
         web.config.put("limits.memory", "512MiB");
@@ -110,7 +111,7 @@ class SnapshotHandlersTest {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
         web.config.put("limits.cpu", "2");
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
         lxd.failOnce.add("restore");
 
@@ -131,7 +132,7 @@ class SnapshotHandlersTest {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
         web.forwards.add(forward(10005, 80));
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
         web.forwards.clear();
         lxd.failOnce.add("start");
@@ -150,7 +151,7 @@ class SnapshotHandlersTest {
     void restoringTwiceGivesTheSameResult() throws Exception {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
 
         restore.process(job(SnapshotJobs.RESTORE, "s1"));

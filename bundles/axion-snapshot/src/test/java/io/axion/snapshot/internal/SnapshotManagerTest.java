@@ -7,6 +7,7 @@ import io.axion.api.error.AxionException;
 import io.axion.api.job.Job;
 import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.snapshot.SnapshotJobs;
+import io.axion.testing.FakeLxd;
 import io.axion.testing.InMemoryCluster;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,7 +17,7 @@ class SnapshotManagerTest {
     FakeLxd lxd = new FakeLxd();
     Fakes.Jobs jobs = new Fakes.Jobs();
     InMemoryCluster cluster = new InMemoryCluster("node-a");
-    SnapshotManager manager = new SnapshotManager(lxd, lxd, jobs, cluster);
+    SnapshotManager manager = new SnapshotManager(lxd, lxd.snapshots, jobs, cluster);
 
     @BeforeEach
     void instance() {
@@ -58,7 +59,7 @@ class SnapshotManagerTest {
 
     @Test
     void aTakenNameIs409BeforeAnyJob() {
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         assertStatus(() -> manager.create("web", "s1"), 409, "already exists");
         assertThat(jobs.jobs).isEmpty();
     }
@@ -75,7 +76,7 @@ class SnapshotManagerTest {
 
     @Test
     void restoreAndDeleteQueueJobs() {
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         assertThat(manager.restore("web", "s1").type()).isEqualTo(SnapshotJobs.RESTORE);
         assertThat(manager.delete("web", "s1").type()).isEqualTo(SnapshotJobs.DELETE);
         assertThat(manager.list("web")).extracting(s -> s.name()).containsExactly("s1");
