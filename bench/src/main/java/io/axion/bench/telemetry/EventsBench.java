@@ -1,10 +1,13 @@
 package io.axion.bench.telemetry;
 
+import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.event.AxionEvent;
 import io.axion.api.event.EventChannels;
 import io.axion.api.telemetry.InstanceUsage;
 import io.axion.telemetry.internal.events.EventsRoute;
 import io.axion.telemetry.internal.events.EventsSettings;
+import io.axion.testing.InMemoryEventBus;
+import io.axion.testing.JettyRouteServer;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Delivery lag of {@code /ws/events}: the production route behind Jetty's real WebSocket server, N clients (the JDK's
@@ -63,7 +67,7 @@ public final class EventsBench {
         int clients = Integer.getInteger("bench.clients", 200);
         int instances = Integer.getInteger("bench.telemetryInstances", 500);
         int seconds = Integer.getInteger("bench.eventSeconds", 30);
-        LocalEventBus bus = new LocalEventBus();
+        InMemoryEventBus bus = new InMemoryEventBus();
         EventsRoute route = new EventsRoute(bus, new EventsSettings(1000, 2, Duration.ofSeconds(10),
                 Duration.ofSeconds(30)));
         Map<Long, Long> publishedAt = new ConcurrentHashMap<>();
@@ -71,7 +75,9 @@ public final class EventsBench {
         LongAdder frames = new LongAdder();
         LongAdder jobFrames = new LongAdder();
         List<Long> fanOut = new ArrayList<>();
-        try (JettyRouteServer server = new JettyRouteServer(route)) {
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("axion-http");
+        try (JettyRouteServer server = new JettyRouteServer(route, new AuthenticatedUser("bench", "viewer"), threads)) {
             String client = System.getProperty("bench.client", "raw");
             List<AutoCloseable> sockets = new ArrayList<>();
             for (int i = 0; i < clients; i++) {

@@ -1,36 +1,30 @@
 package io.axion.bench.telemetry;
 
+import io.axion.testing.RawWebSocket;
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.ObjLongConsumer;
 
 /**
- * A minimal WebSocket client on a blocking socket and a thread of its own: reads frames without decoding their text
- * (the lag then measures the server, not the client's UTF-8 decoding) and answers pings, as browsers do.
+ * A minimal WebSocket client: {@link RawWebSocket}'s upgrade, then a thread of its own that reads frames without
+ * decoding their text (the lag then measures the server, not the client's UTF-8 decoding) and answers pings, as
+ * browsers do.
  */
 final class RawFrameClient implements AutoCloseable {
-    private final Socket socket;
+    private final RawWebSocket connection;
     private final Thread reader;
 
     /** @param onMessage gets each whole text message's bytes and the {@link System#nanoTime()} it was complete */
     RawFrameClient(int port, String path, ObjLongConsumer<byte[]> onMessage) throws IOException {
-        socket = new Socket("127.0.0.1", port);
+        connection = new RawWebSocket(port, path, null);
+        Socket socket = connection.socket();
         socket.setTcpNoDelay(true);
         OutputStream out = socket.getOutputStream();
-        out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 64 * 1024));
-        String status = readHeaders(in);
-        if (!status.startsWith("HTTP/1.1 101")) {
-            throw new IOException("Upgrade refused: " + status);
-        }
         reader = new Thread(() -> readLoop(in, out, onMessage), "bench-client");
         reader.setDaemon(true);
         reader.start();
@@ -88,17 +82,8 @@ final class RawFrameClient implements AutoCloseable {
         out.flush();
     }
 
-    private static String readHeaders(InputStream in) throws IOException {
-        StringBuilder headers = new StringBuilder();
-        int b;
-        while (!headers.toString().endsWith("\r\n\r\n") && (b = in.read()) >= 0) {
-            headers.append((char) b);
-        }
-        return headers.toString().lines().findFirst().orElse("");
-    }
-
     @Override
     public void close() throws IOException {
-        socket.close();
+        connection.close();
     }
 }

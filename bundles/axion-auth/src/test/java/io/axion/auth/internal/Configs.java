@@ -1,34 +1,17 @@
 package io.axion.auth.internal;
 
-import java.lang.reflect.Proxy;
+import io.axion.testing.TypedConfigs;
 import java.util.Map;
 
-/** A typed configuration (an annotation) with its defaults, some of them overridden, as DS would make it. */
+/** This bundle's typed configurations for tests. */
 final class Configs {
     private Configs() {
-    }
-
-    static <A> A of(Class<A> type, Map<String, Object> overrides) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (proxy, method, args) -> {
-            if (overrides.containsKey(method.getName())) {
-                return overrides.get(method.getName());
-            }
-            if (method.getDefaultValue() != null) {
-                return method.getDefaultValue();
-            }
-            return switch (method.getName()) {
-                case "annotationType" -> type;
-                case "hashCode" -> System.identityHashCode(proxy);
-                case "equals" -> proxy == args[0];
-                default -> type.getSimpleName() + overrides;
-            };
-        }));
     }
 
     /** Auth settings with cheap hashing, for tests that hash a lot. */
     static AuthConfig fastAuth(Map<String, Object> overrides) {
         Map<String, Object> all = new java.util.HashMap<>(Map.of("argon2MemoryKiB", 64, "argon2Iterations", 1));
         all.putAll(overrides);
-        return of(AuthConfig.class, all);
+        return TypedConfigs.of(AuthConfig.class, all);
     }
 }

@@ -4,13 +4,8 @@ import io.axion.api.lxd.FileAttributes;
 import io.axion.api.lxd.FileDownload;
 import io.axion.api.lxd.FileEntry;
 import io.axion.api.lxd.FileType;
-import io.axion.api.lxd.InstanceCreation;
-import io.axion.api.lxd.InstanceInfo;
-import io.axion.api.lxd.InstanceSpec;
-import io.axion.api.lxd.InstanceState;
 import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.lxd.LxdFiles;
-import io.axion.api.lxd.LxdInstances;
 import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.LxdRefusedException;
 import java.io.ByteArrayInputStream;
@@ -19,18 +14,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One instance's file tree in memory, answering like LXD: the same 404 for a missing instance and a missing path,
- * a partial file left behind by an aborted upload, a refusal to delete a non-empty directory.
+ * One instance of the shared in-memory LXD with a file tree, answering like LXD: the same 404 for a missing instance
+ * and a missing path, a partial file left behind by an aborted upload, a refusal to delete a non-empty directory.
  */
-final class FakeLxd implements LxdInstances, LxdFiles {
+final class FakeLxd extends io.axion.testing.FakeLxd implements LxdFiles {
     record Node(FileType type, byte[] bytes, int mode) {
     }
 
@@ -40,6 +32,7 @@ final class FakeLxd implements LxdInstances, LxdFiles {
 
     FakeLxd(String instance) {
         this.instance = instance;
+        add(instance, InstanceStatus.RUNNING);
         tree.put("/", new Node(FileType.DIRECTORY, null, 0755));
     }
 
@@ -127,73 +120,5 @@ final class FakeLxd implements LxdInstances, LxdFiles {
                     "sftp: \"remove " + path + ": directory not empty\" (SSH_FX_FAILURE)");
         }
         tree.remove(path);
-    }
-
-    // --- LxdInstances: only find matters here ---
-
-    @Override
-    public Optional<InstanceInfo> find(String name) {
-        return name.equals(instance) ? Optional.of(get(name)) : Optional.empty();
-    }
-
-    @Override
-    public InstanceInfo get(String name) {
-        return new InstanceInfo(name, InstanceStatus.RUNNING, "axion/busybox", null, null, null, Instant.EPOCH, "none",
-                List.of(), Map.of());
-    }
-
-    @Override
-    public List<InstanceInfo> list() {
-        return List.of(get(instance));
-    }
-
-    @Override
-    public InstanceCreation create(InstanceSpec spec) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void start(String name) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void stop(String name, boolean force, Duration gracefulTimeout) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void restart(String name, boolean force) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void freeze(String name) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void unfreeze(String name) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void delete(String name) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void updateLimits(String name, Integer cpu, Integer memoryMiB) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void patchConfig(String name, Map<String, String> changes) {
-        throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public InstanceState state(String name) {
-        throw new UnsupportedOperationException();
     }
 }

@@ -3,6 +3,7 @@ package io.axion.instances.internal;
 import io.axion.api.lxd.LxdSnapshots;
 import io.axion.api.lxd.SnapshotInfo;
 import io.axion.api.quota.QuotaService;
+import io.axion.testing.TypedConfigs;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,7 @@ final class Fixture implements AutoCloseable {
     Fixture(QuotaService quota, FakeCluster cluster) {
         this.cluster = cluster;
         view = new InstanceViewComponent(lxd, snapshots(), events, cluster);
-        view.activate(Configs.of(InstancesConfig.class, java.util.Map.of("reconcileSeconds", 3600)));
+        view.activate(TypedConfigs.of(InstancesConfig.class, java.util.Map.of("reconcileSeconds", 3600)));
         instances = new InstancesComponent(view, jobs, cluster, null);
         instances.activate(Configs.instances());
         if (quota != null) {

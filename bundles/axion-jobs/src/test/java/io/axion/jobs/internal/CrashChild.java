@@ -2,6 +2,7 @@ package io.axion.jobs.internal;
 
 import io.axion.api.job.JobOptions;
 import io.axion.store.internal.SqliteStore;
+import io.axion.testing.InMemoryCluster;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,7 +21,7 @@ public final class CrashChild {
         Path sideEffects = Path.of(args[1]);
         Path marker = Path.of(args[2]);
         SqliteStore store = new SqliteStore(db);
-        JobEngine engine = new JobEngine(store, new InMemoryClusterService("child-node"), () -> null,
+        JobEngine engine = new JobEngine(store, new InMemoryCluster("child-node"), () -> null,
                 CrashRecoveryTest.SETTINGS);
         engine.addHandler("append-once", new AppendOnceHandler(sideEffects, marker, true));
         engine.start();

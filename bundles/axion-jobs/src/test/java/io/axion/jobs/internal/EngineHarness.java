@@ -3,6 +3,7 @@ package io.axion.jobs.internal;
 import io.axion.api.job.Job;
 import io.axion.api.job.JobState;
 import io.axion.store.internal.SqliteStore;
+import io.axion.testing.InMemoryCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,13 +25,13 @@ final class EngineHarness implements AutoCloseable {
     final Path db;
     final SqliteStore store;
     final CapturingEventBus bus = new CapturingEventBus();
-    final InMemoryClusterService cluster;
+    final InMemoryCluster cluster;
     private final List<JobEngine> engines = new ArrayList<>();
 
     EngineHarness(Path dir) {
         this.db = dir.resolve("axion.db");
         this.store = new SqliteStore(db);
-        this.cluster = new InMemoryClusterService("node-a");
+        this.cluster = new InMemoryCluster("node-a");
     }
 
     JobEngine engine(EngineSettings settings) {

@@ -17,6 +17,7 @@ import io.axion.api.job.JobOptions;
 import io.axion.api.job.JobResult;
 import io.axion.api.job.JobState;
 import io.axion.api.job.PermanentJobException;
+import io.axion.testing.InMemoryCluster;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -251,7 +252,7 @@ class JobEngineTest {
     void aJobWaitsWhileAnotherNodeHoldsItsInstanceLock() throws Exception {
         JobEngine engine = harness.started(FAST);
         engine.addHandler("start", ctx -> JobResult.ok());
-        InMemoryClusterService otherNode = new InMemoryClusterService("node-b", harness.cluster.table());
+        InMemoryCluster otherNode = new InMemoryCluster("node-b", harness.cluster.table());
         var held = otherNode.tryLock("instance:busy", Duration.ZERO, Duration.ofMinutes(1)).orElseThrow();
 
         Job blocked = engine.enqueue("start", "busy", null);
@@ -274,12 +275,12 @@ class JobEngineTest {
             release.await(30, TimeUnit.SECONDS);
             return JobResult.ok();
         });
-        InMemoryClusterService otherNode = new InMemoryClusterService("node-b", harness.cluster.table());
+        InMemoryCluster otherNode = new InMemoryCluster("node-b", harness.cluster.table());
 
         Job job = engine.enqueue("long", "big", null);
         awaitState(engine, job.id(), JobState.IN_PROGRESS);
-        int before = harness.cluster.table().renewals.get();
-        await().until(() -> harness.cluster.table().renewals.get() >= before + 5);
+        int before = harness.cluster.table().renewals();
+        await().until(() -> harness.cluster.table().renewals() >= before + 5);
 
         assertThat(otherNode.tryLock("instance:big", Duration.ZERO, Duration.ofSeconds(1))).isEmpty();
         assertThat(engine.recoverLostJobs().get()).isZero();

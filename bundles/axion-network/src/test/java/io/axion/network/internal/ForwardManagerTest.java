@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.axion.api.error.AxionException;
 import io.axion.api.lxd.ForwardProtocol;
+import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.lxd.ProxyForward;
 import io.axion.api.network.Forward;
 import io.axion.api.network.ForwardRequest;
+import io.axion.testing.InMemoryCluster;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,15 +26,16 @@ import org.junit.jupiter.api.Test;
 
 class ForwardManagerTest {
     FakeLxd lxd = new FakeLxd();
-    FakeCluster cluster = new FakeCluster();
+    InMemoryCluster cluster = new InMemoryCluster("node-a");
     Set<Integer> hostBusy = ConcurrentHashMap.newKeySet();
-    ForwardManager manager = new ForwardManager(lxd, lxd, cluster, (address, port, protocol) -> hostBusy.contains(port));
+    ForwardManager manager = new ForwardManager(lxd, lxd.forwards, cluster,
+            (address, port, protocol) -> hostBusy.contains(port));
 
     @BeforeEach
     void instances() {
         manager.rules(new PortRules(10000, 60000, "127.0.0.1"), true);
-        lxd.add("web");
-        lxd.add("db");
+        lxd.add("web", InstanceStatus.RUNNING);
+        lxd.add("db", InstanceStatus.RUNNING);
     }
 
     @Test
@@ -40,10 +43,11 @@ class ForwardManagerTest {
         Forward added = manager.add("web", new ForwardRequest(10080, 80, null));
 
         assertThat(added).isEqualTo(new Forward(10080, 80, "tcp"));
-        assertThat(lxd.forwards.get("web")).containsExactly(new ProxyForward("127.0.0.1", 10080, 80, ForwardProtocol.TCP));
+        assertThat(lxd.instance("web").forwards)
+                .containsExactly(new ProxyForward("127.0.0.1", 10080, 80, ForwardProtocol.TCP));
         assertThat(manager.list("web")).containsExactly(added);
-        assertThat(cluster.taken).containsExactly("instance:web", "forward-port:10080");
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().taken()).containsExactly("instance:web", "forward-port:10080");
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
@@ -52,7 +56,7 @@ class ForwardManagerTest {
 
         assertStatus(() -> manager.add("web", new ForwardRequest(10080, 80, null)), 409, "instance 'db'");
         assertStatus(() -> manager.add("db", new ForwardRequest(10080, 5432, "tcp")), 409, "instance 'db'");
-        assertThat(lxd.forwards.get("web")).isEmpty();
+        assertThat(lxd.instance("web").forwards).isEmpty();
     }
 
     @Test
@@ -70,7 +74,7 @@ class ForwardManagerTest {
         assertStatus(() -> manager.add("ghost", new ForwardRequest(10080, 80, null)), 404, "Instance 'ghost'");
         assertStatus(() -> manager.list("ghost"), 404, "Instance 'ghost'");
         assertStatus(() -> manager.remove("web", 10080), 404, "Forward 'web:10080'");
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
@@ -96,7 +100,7 @@ class ForwardManagerTest {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             names.add("i" + i);
-            lxd.add("i" + i);
+            lxd.add("i" + i, InstanceStatus.RUNNING);
         }
         ExecutorService pool = Executors.newFixedThreadPool(12);
         CountDownLatch start = new CountDownLatch(1);
@@ -126,7 +130,7 @@ class ForwardManagerTest {
 
         assertThat(admitted).isEqualTo(1);
         assertThat(conflicts.get()).isEqualTo(11);
-        assertThat(lxd.forwards.values().stream().mapToLong(List::size).sum()).isEqualTo(1);
+        assertThat(lxd.instances.values().stream().mapToLong(i -> i.forwards.size()).sum()).isEqualTo(1);
     }
 
     static void assertStatus(Runnable call, int status, String detail) {

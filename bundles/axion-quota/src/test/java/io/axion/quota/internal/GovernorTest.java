@@ -8,6 +8,7 @@ import io.axion.api.quota.Quota;
 import io.axion.api.quota.QuotaExceededException;
 import io.axion.api.quota.Reservation;
 import io.axion.store.internal.SqliteStore;
+import io.axion.testing.InMemoryCluster;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class GovernorTest {
     Path dir;
 
     private SqliteStore store;
-    private final LocalLocks.Table cluster = new LocalLocks.Table();
+    private final InMemoryCluster.Table cluster = new InMemoryCluster.Table();
     /** What LXD reports, as the instance view would hand it over. */
     private final Map<String, Amounts> lxd = new ConcurrentHashMap<>();
 
@@ -48,7 +49,7 @@ class GovernorTest {
     }
 
     private Governor member(String node, double overcommit) {
-        LocalLocks locks = new LocalLocks(node, cluster);
+        InMemoryCluster locks = new InMemoryCluster(node, cluster);
         return new Governor(locks, new Ledger(locks.sharedMap("res"), Clock.systemUTC()), locks.sharedMap("lim"),
                 new LimitsStore(store), () -> Map.copyOf(lxd), () -> HOST, overcommit, Duration.ofSeconds(30),
                 Duration.ofSeconds(30));
@@ -81,7 +82,7 @@ class GovernorTest {
         assertThat(set.cpu().allocated()).isEqualTo(3);
 
         // A restart of the whole cluster: the shared maps are gone, the store remains.
-        cluster.maps.clear();
+        cluster.clearMaps();
         assertThat(member("n1", 4).quota().memoryMiB().limit()).isEqualTo(4096);
     }
 

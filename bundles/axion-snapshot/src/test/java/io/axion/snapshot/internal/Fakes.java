@@ -1,26 +1,20 @@
 package io.axion.snapshot.internal;
 
-import io.axion.api.cluster.ClusterLock;
-import io.axion.api.cluster.ClusterMember;
-import io.axion.api.cluster.ClusterService;
 import io.axion.api.job.Job;
 import io.axion.api.job.JobContext;
 import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobOptions;
 import io.axion.api.job.JobService;
 import io.axion.api.job.JobState;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Small in-memory stand-ins for the job engine and the cluster. */
+/** Small in-memory stand-ins for the job engine. */
 final class Fakes {
 
     private Fakes() {
@@ -96,49 +90,5 @@ final class Fakes {
                 return false;
             }
         };
-    }
-
-    /** Locks in a map, without leases: enough for one JVM. */
-    static final class Cluster implements ClusterService {
-        final Set<String> held = ConcurrentHashMap.newKeySet();
-        final List<String> taken = new CopyOnWriteArrayList<>();
-
-        @Override
-        public String localNodeId() {
-            return "node-a";
-        }
-
-        @Override
-        public List<ClusterMember> members() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<ClusterLock> tryLock(String name, Duration wait, Duration lease) throws InterruptedException {
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (!held.add(name)) {
-                if (System.nanoTime() > deadline) {
-                    return Optional.empty();
-                }
-                java.util.concurrent.locks.LockSupport.parkNanos(100_000);
-            }
-            taken.add(name);
-            return Optional.of(new ClusterLock() {
-                @Override
-                public String name() {
-                    return name;
-                }
-
-                @Override
-                public boolean renew(Duration newLease) {
-                    return true;
-                }
-
-                @Override
-                public void close() {
-                    held.remove(name);
-                }
-            });
-        }
     }
 }

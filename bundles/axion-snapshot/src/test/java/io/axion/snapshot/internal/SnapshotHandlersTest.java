@@ -11,15 +11,17 @@ import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.ProxyForward;
 import io.axion.api.snapshot.SnapshotJobs;
+import io.axion.testing.FakeLxd;
+import io.axion.testing.InMemoryCluster;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SnapshotHandlersTest {
     FakeLxd lxd = new FakeLxd();
-    Fakes.Cluster cluster = new Fakes.Cluster();
-    CreateSnapshotHandler create = new CreateSnapshotHandler(lxd);
-    DeleteSnapshotHandler delete = new DeleteSnapshotHandler(lxd);
-    RestoreSnapshotHandler restore = new RestoreSnapshotHandler(lxd, lxd, lxd.forwards, cluster);
+    InMemoryCluster cluster = new InMemoryCluster("node-a");
+    CreateSnapshotHandler create = new CreateSnapshotHandler(lxd.snapshots);
+    DeleteSnapshotHandler delete = new DeleteSnapshotHandler(lxd.snapshots);
+    RestoreSnapshotHandler restore = new RestoreSnapshotHandler(lxd, lxd.snapshots, lxd.forwards, cluster);
 
     static JobContext job(String type, String snapshot) {
         return Fakes.context(type, "web", Map.of("snapshot", snapshot));
@@ -39,7 +41,7 @@ class SnapshotHandlersTest {
     @Test
     void deleteRunTwiceFindsItGone() throws Exception {
         lxd.add("web", InstanceStatus.STOPPED);
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
 
         assertThat(delete.process(job(SnapshotJobs.DELETE, "s1")).outcome()).isEqualTo(JobResult.Outcome.SUCCEEDED);
         assertThat(delete.process(job(SnapshotJobs.DELETE, "s1")).outcome()).isEqualTo(JobResult.Outcome.SUCCEEDED);
@@ -59,7 +61,7 @@ class SnapshotHandlersTest {
     void restoreStopsRestoresAndStartsARunningInstance() throws Exception {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "written after the snapshot";
 
         assertThat(restore.process(job(SnapshotJobs.RESTORE, "s1")).outcome()).isEqualTo(JobResult.Outcome.SUCCEEDED);
@@ -74,7 +76,7 @@ class SnapshotHandlersTest {
     void aStoppedInstanceStaysStopped() throws Exception {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.STOPPED);
         web.content = "before";
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
 
         restore.process(job(SnapshotJobs.RESTORE, "s1"));
@@ -89,7 +91,7 @@ class SnapshotHandlersTest {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.config.put("limits.cpu", "1");
         web.forwards.add(forward(10001, 80));
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         // After the snapshot: resized (the quota governor counted it), forwards changed.
         web.config.put("limits.cpu", "2");
         web.config.put("limits.memory", "512MiB");
@@ -100,8 +102,8 @@ class SnapshotHandlersTest {
 
         assertThat(web.config).containsEntry("limits.cpu", "2").containsEntry("limits.memory", "512MiB");
         assertThat(web.forwards).containsExactly(forward(10002, 8080));
-        assertThat(cluster.taken).contains("forward-port:10002");
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().taken()).contains("forward-port:10002");
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
@@ -109,7 +111,7 @@ class SnapshotHandlersTest {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
         web.config.put("limits.cpu", "2");
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
         lxd.failOnce.add("restore");
 
@@ -122,7 +124,7 @@ class SnapshotHandlersTest {
         assertThat(web.status).isEqualTo(InstanceStatus.RUNNING);
         assertThat(web.content).isEqualTo("before");
         assertThat(web.config).containsEntry("limits.cpu", "2").doesNotContainKey(RestoreMarker.KEY);
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
@@ -130,7 +132,7 @@ class SnapshotHandlersTest {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
         web.forwards.add(forward(10005, 80));
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
         web.forwards.clear();
         lxd.failOnce.add("start");
@@ -149,7 +151,7 @@ class SnapshotHandlersTest {
     void restoringTwiceGivesTheSameResult() throws Exception {
         FakeLxd.Instance web = lxd.add("web", InstanceStatus.RUNNING);
         web.content = "before";
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         web.content = "after";
 
         restore.process(job(SnapshotJobs.RESTORE, "s1"));

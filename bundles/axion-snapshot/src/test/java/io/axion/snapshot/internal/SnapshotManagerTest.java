@@ -7,6 +7,8 @@ import io.axion.api.error.AxionException;
 import io.axion.api.job.Job;
 import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.snapshot.SnapshotJobs;
+import io.axion.testing.FakeLxd;
+import io.axion.testing.InMemoryCluster;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,8 +16,8 @@ import org.junit.jupiter.api.Test;
 class SnapshotManagerTest {
     FakeLxd lxd = new FakeLxd();
     Fakes.Jobs jobs = new Fakes.Jobs();
-    Fakes.Cluster cluster = new Fakes.Cluster();
-    SnapshotManager manager = new SnapshotManager(lxd, lxd, jobs, cluster);
+    InMemoryCluster cluster = new InMemoryCluster("node-a");
+    SnapshotManager manager = new SnapshotManager(lxd, lxd.snapshots, jobs, cluster);
 
     @BeforeEach
     void instance() {
@@ -30,7 +32,7 @@ class SnapshotManagerTest {
         assertThat(job.instance()).isEqualTo("web");
         assertThat(job.payload()).isEqualTo(Map.of("snapshot", "before-upgrade"));
         assertThat(lxd.calls).doesNotContain("snapshot"); // the job does the work
-        assertThat(cluster.held).isEmpty();
+        assertThat(cluster.table().held()).isEmpty();
     }
 
     @Test
@@ -57,7 +59,7 @@ class SnapshotManagerTest {
 
     @Test
     void aTakenNameIs409BeforeAnyJob() {
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         assertStatus(() -> manager.create("web", "s1"), 409, "already exists");
         assertThat(jobs.jobs).isEmpty();
     }
@@ -74,7 +76,7 @@ class SnapshotManagerTest {
 
     @Test
     void restoreAndDeleteQueueJobs() {
-        lxd.create("web", "s1", false);
+        lxd.snapshots.create("web", "s1", false);
         assertThat(manager.restore("web", "s1").type()).isEqualTo(SnapshotJobs.RESTORE);
         assertThat(manager.delete("web", "s1").type()).isEqualTo(SnapshotJobs.DELETE);
         assertThat(manager.list("web")).extracting(s -> s.name()).containsExactly("s1");

@@ -3,6 +3,8 @@ package io.axion.snapshot.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.api.lxd.InstanceStatus;
+import io.axion.testing.FakeLxd;
+import io.axion.testing.InMemoryCluster;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Response;
@@ -12,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class SnapshotsResourceTest {
     FakeLxd lxd = new FakeLxd();
     Fakes.Jobs jobs = new Fakes.Jobs();
-    SnapshotsResource resource = new SnapshotsResource(new SnapshotManager(lxd, lxd, jobs, new Fakes.Cluster()));
+    SnapshotsResource resource = new SnapshotsResource(
+            new SnapshotManager(lxd, lxd.snapshots, jobs, new InMemoryCluster("node-a")));
 
     @Test
     void viewersReadOperatorsChange() throws Exception {

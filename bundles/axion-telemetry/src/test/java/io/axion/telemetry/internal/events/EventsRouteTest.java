@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.event.AxionEvent;
+import io.axion.testing.InMemoryEventBus;
+import io.axion.testing.JettyRouteServer;
+import io.axion.testing.RawWebSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -26,12 +30,12 @@ class EventsRouteTest {
     private final InMemoryEventBus bus = new InMemoryEventBus();
     private final HttpClient http = HttpClient.newHttpClient();
     private EventsRoute route;
-    private JettyWebSockets server;
+    private JettyRouteServer server;
 
     @BeforeEach
     void start() throws Exception {
         route = new EventsRoute(bus, new EventsSettings(50, 2, Duration.ofSeconds(1), Duration.ofSeconds(2)));
-        server = new JettyWebSockets(route);
+        server = new JettyRouteServer(route, new AuthenticatedUser("tester", "viewer"));
     }
 
     @AfterEach

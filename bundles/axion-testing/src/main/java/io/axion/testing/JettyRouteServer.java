@@ -1,4 +1,4 @@
-package io.axion.bench.telemetry;
+package io.axion.testing;
 
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.web.WebSocketRoute;
@@ -12,23 +12,35 @@ import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.websocket.jakarta.server.config.JakartaWebSocketServletContainerInitializer;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.eclipse.jetty.util.thread.ThreadPool;
 
-/** Jetty 12 with its Jakarta WebSocket server on a loopback port, serving one route as Axion's web bundle does. */
-final class JettyRouteServer implements AutoCloseable {
+/**
+ * One {@link WebSocketRoute} at {@code /ws/<name>} behind Jetty's real Jakarta WebSocket server on a free loopback
+ * port, deployed through a delegating endpoint class as the web bundle deploys it, with the upgrade taken as already
+ * authenticated (the web bundle checks it before a route is asked). Needs Jetty's
+ * {@code jetty-ee10-websocket-jakarta-server} on the class path (an optional dependency of this jar).
+ */
+public final class JettyRouteServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
 
-    JettyRouteServer(WebSocketRoute route) throws Exception {
-        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
-        threads.setName("axion-http");
-        server = new Server(threads);
+    /** Serves the route to {@code user}, on Jetty's default thread pool. */
+    public JettyRouteServer(WebSocketRoute route, AuthenticatedUser user) throws Exception {
+        this(route, user, new Server());
+    }
+
+    /** Serves the route to {@code user} on the given threads (for a benchmark that sizes them like Karaf's). */
+    public JettyRouteServer(WebSocketRoute route, AuthenticatedUser user, ThreadPool threads) throws Exception {
+        this(route, user, new Server(threads));
+    }
+
+    private JettyRouteServer(WebSocketRoute route, AuthenticatedUser user, Server server) throws Exception {
+        this.server = server;
         connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
         ServletContextHandler context = new ServletContextHandler("/");
-        AuthenticatedUser user = new AuthenticatedUser("bench", "viewer");
         JakartaWebSocketServletContainerInitializer.configure(context, (servletContext, container) ->
                 container.addEndpoint(ServerEndpointConfig.Builder.create(Delegate.class, "/ws/" + route.name())
                         .configurator(new ServerEndpointConfig.Configurator() {
@@ -41,7 +53,7 @@ final class JettyRouteServer implements AutoCloseable {
         server.start();
     }
 
-    int port() {
+    public int port() {
         return connector.getLocalPort();
     }
 
@@ -50,7 +62,7 @@ final class JettyRouteServer implements AutoCloseable {
         server.stop();
     }
 
-    /** The deployed endpoint class, forwarding to the route's endpoint of the connection. */
+    /** The deployed endpoint class; forwards to the route's endpoint of the connection. */
     public static final class Delegate extends Endpoint {
         private final Endpoint delegate;
 

@@ -1,4 +1,4 @@
-package io.axion.telemetry.internal.events;
+package io.axion.testing;
 
 import io.axion.api.event.AxionEvent;
 import io.axion.api.event.EventBus;
@@ -6,8 +6,11 @@ import io.axion.api.event.EventListener;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Delivers on the publishing thread, to subscribers of the event's channel. */
-final class InMemoryEventBus implements EventBus {
+/**
+ * The event bus of a single member without Hazelcast: every subscriber of an event's channel gets it on the
+ * publishing thread, which keeps the bus's contract (all members' events, in order per publisher) for one member.
+ */
+public final class InMemoryEventBus implements EventBus {
     private final CopyOnWriteArrayList<Sub> subs = new CopyOnWriteArrayList<>();
 
     @Override

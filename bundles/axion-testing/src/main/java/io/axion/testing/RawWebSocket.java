@@ -1,4 +1,4 @@
-package io.axion.telemetry.internal.events;
+package io.axion.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,29 +8,43 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A client that completes the WebSocket upgrade and then stops reading, like a stuck browser tab: the server can
- * only notice through unanswered pings and unsent frames.
+ * A WebSocket client on a bare socket: it sends the RFC 6455 upgrade itself and afterwards reads only when told, so
+ * it can play a stuck browser tab (the server notices it only through unanswered pings and unsent frames) or carry a
+ * client that reads frames its own way. Nothing is buffered past the upgrade's headers, so whatever reads
+ * {@link #socket()} next sees the server's first frame.
  */
-final class RawWebSocket implements AutoCloseable {
+public final class RawWebSocket implements AutoCloseable {
     private final Socket socket;
 
-    RawWebSocket(int port, String path, String authorization) throws IOException {
+    /** Connects to {@code 127.0.0.1:port} and upgrades {@code path}; {@code authorization} may be null. */
+    public RawWebSocket(int port, String path, String authorization) throws IOException {
         socket = new Socket("127.0.0.1", port);
-        String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
-                + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
-                + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
-        socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-        String status = readHeaders(socket.getInputStream());
-        if (!status.startsWith("HTTP/1.1 101")) {
-            throw new IOException("Upgrade refused: " + status);
+        try {
+            String request = "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            String status = readHeaders(socket.getInputStream());
+            if (!status.startsWith("HTTP/1.1 101")) {
+                throw new IOException("Upgrade refused: " + status);
+            }
+        } catch (IOException e) {
+            socket.close();
+            throw e;
         }
+    }
+
+    /** The upgraded connection, positioned at the server's first frame. */
+    public Socket socket() {
+        return socket;
     }
 
     /**
      * Reads what the server sent so far (until it closes the connection or is silent for {@code quietMillis}) and
      * returns the code of the close frame in it as soon as it arrived, or -1 when there is none.
      */
-    int readCloseCode(int quietMillis) throws IOException {
+    public int readCloseCode(int quietMillis) throws IOException {
         socket.setSoTimeout(quietMillis);
         ByteArrayOutputStream received = new ByteArrayOutputStream();
         byte[] buffer = new byte[64 * 1024];
@@ -52,8 +66,8 @@ final class RawWebSocket implements AutoCloseable {
         return closeCode(received.toByteArray());
     }
 
-    /** Walks unmasked server frames and returns the first close frame's code. */
-    static int closeCode(byte[] bytes) {
+    /** Walks unmasked server frames and returns the first close frame's code, or -1 when there is none yet. */
+    public static int closeCode(byte[] bytes) {
         int i = 0;
         while (i + 2 <= bytes.length) {
             int opcode = bytes[i] & 0x0f;
@@ -83,6 +97,7 @@ final class RawWebSocket implements AutoCloseable {
         return -1;
     }
 
+    /** Byte by byte, so that no frame after the headers is read into a buffer here. */
     private static String readHeaders(InputStream in) throws IOException {
         StringBuilder headers = new StringBuilder();
         int b;
