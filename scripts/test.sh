@@ -12,4 +12,9 @@ cd "$here/.."
 "$here/setup-test-env.sh"
 # Integration tests drive a real, shared LXD daemon whose operations can stall under load: a failing integration
 # test gets one more run, and Maven reports it as a flake rather than hiding it.
-mvn -B -ntp verify -Dfailsafe.rerunFailingTestsCount=1 "$@"
+status=0
+mvn -B -ntp verify -Dfailsafe.rerunFailingTestsCount=1 "$@" || status=$?
+# Each test class deletes its LXD project; an Axion still running while that happens may re-create it empty
+# (it creates its project when missing), so sweep what is left once every JVM is gone.
+"$here/clean-test-projects.sh" || true
+exit "$status"

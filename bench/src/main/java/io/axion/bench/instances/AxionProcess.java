@@ -86,7 +86,9 @@ final class AxionProcess implements AutoCloseable {
     }
 
     static void run(List<String> command, Path dir) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        // stdin from /dev/null: lxc reads a config from a stdin that is not a terminal and would wait on a pipe.
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
