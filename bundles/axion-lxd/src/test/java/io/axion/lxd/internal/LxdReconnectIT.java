@@ -4,6 +4,7 @@ import io.axion.api.lxd.InstanceSpec;
 import io.axion.api.lxd.LxdEventListener;
 import io.axion.api.lxd.LxdEvent;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * LXD going away and coming back, simulated by a proxy in front of the real socket (the shared daemon is never
- * stopped): health notices within 5 s, the event stream reconnects by itself and asks listeners to re-sync.
+ * LXD going away and coming back: health notices within 5 s, the event stream reconnects by itself and asks
+ * listeners to re-sync. First through a proxy in front of the real socket (precise, any machine), then by stopping
+ * and restarting the real daemon where the tests started it themselves (scripts/setup-lxd.sh, as root).
  */
 class LxdReconnectIT extends LxdProjectSupport {
     private static final Logger LOG = LoggerFactory.getLogger(LxdReconnectIT.class);
@@ -75,5 +77,43 @@ class LxdReconnectIT extends LxdProjectSupport {
                 health.close();
             }
         }
+    }
+
+    @Test
+    void healthFollowsTheRealDaemonStoppingAndStarting() throws Exception {
+        Path setup = Path.of(System.getProperty("axion.it.setupLxd", "../../scripts/setup-lxd.sh"));
+        String pid = run("pgrep", "-f", "^lxd --group").trim();
+        Assumptions.assumeTrue(Files.isExecutable(setup) && !pid.isEmpty() && !pid.contains("\n")
+                && "root".equals(System.getProperty("user.name")), "LXD was not started by scripts/setup-lxd.sh");
+
+        LxdHealthMonitor health = new LxdHealthMonitor(lxd);
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(15)).until(health::reachable);
+
+            // SIGTERM ends the daemon and leaves its containers running.
+            run("kill", pid);
+            long down = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !health.reachable());
+            LOG.info("health noticed the LXD daemon stopped after {} ms", (System.nanoTime() - down) / 1_000_000);
+
+            run(setup.toString());
+            long up = System.nanoTime();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(health::reachable);
+            LOG.info("health saw LXD back {} ms after setup-lxd returned", (System.nanoTime() - up) / 1_000_000);
+            assertThat(health.serverVersion()).isPresent();
+        } finally {
+            health.close();
+        }
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not end: " + output);
+        }
+        return output;
     }
 }
