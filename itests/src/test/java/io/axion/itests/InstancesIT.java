@@ -18,8 +18,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.Before;
 import org.junit.Test;
@@ -286,25 +286,19 @@ public class InstancesIT extends KarafTestSupport {
         long memoryLimit = before.path("memoryMiB").path("allocated").asLong() + 8 * 64;
         assertThat(put(token, Map.of("cpu", cpuLimit, "memoryMiB", memoryLimit)).statusCode()).isEqualTo(200);
 
-        AtomicBoolean racing = new AtomicBoolean(true);
         AtomicLong highestCpu = new AtomicLong();
         AtomicLong highestMemory = new AtomicLong();
-        Thread watcher = new Thread(() -> {
-            while (racing.get()) {
-                try {
-                    JsonNode now = quota(token);
-                    highestCpu.accumulateAndGet(now.path("cpu").path("allocated").asLong(), Math::max);
-                    highestMemory.accumulateAndGet(now.path("memoryMiB").path("allocated").asLong(), Math::max);
-                    TimeUnit.MILLISECONDS.sleep(20);
-                } catch (InterruptedException e) {
-                    return;
-                } catch (RuntimeException | AssertionError e) {
-                    // a failed poll is no evidence either way; the next one counts
-                }
+        // Samples the allocated totals every 20 ms while the creates race and their jobs run.
+        ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor();
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                JsonNode now = quota(token);
+                highestCpu.accumulateAndGet(now.path("cpu").path("allocated").asLong(), Math::max);
+                highestMemory.accumulateAndGet(now.path("memoryMiB").path("allocated").asLong(), Math::max);
+            } catch (RuntimeException | AssertionError e) {
+                // a failed poll is no evidence either way; the next one counts
             }
-        }, "quota-watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        }, 0, 20, TimeUnit.MILLISECONDS);
 
         // Plain HTTP/1.1 connections of their own, so that the 32 requests really are concurrent.
         HttpClient racers = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -349,8 +343,8 @@ public class InstancesIT extends KarafTestSupport {
                 awaitJob(token, job, "COMPLETED");
             }
         } finally {
-            racing.set(false);
-            watcher.join(10_000);
+            watcher.shutdownNow();
+            watcher.awaitTermination(10, TimeUnit.SECONDS);
         }
         assertThat(highestCpu.get()).isLessThanOrEqualTo(cpuLimit);
         assertThat(highestMemory.get()).isLessThanOrEqualTo(memoryLimit);

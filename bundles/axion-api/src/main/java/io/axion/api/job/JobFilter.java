@@ -1,5 +1,9 @@
 package io.axion.api.job;
 
+import io.axion.api.error.ValidationException;
+
+import java.util.Arrays;
+
 /**
  * Which jobs {@link JobService#list} returns, newest first.
  *
@@ -27,5 +31,42 @@ public record JobFilter(String instance, JobState state, int limit) {
 
     public JobFilter withState(JobState wanted) {
         return new JobFilter(instance, wanted, limit);
+    }
+
+    /**
+     * The filter of {@code GET /api/v1/jobs?instance=&state=&limit=} (and of the shell's options) from its text
+     * values; blank means "not given".
+     *
+     * @throws ValidationException naming the parameter that is wrong
+     */
+    public static JobFilter parse(String instance, String state, String limit) {
+        return new JobFilter(blankToNull(instance), parseState(state), parseLimit(limit));
+    }
+
+    private static JobState parseState(String state) {
+        if (state == null || state.isBlank()) {
+            return null;
+        }
+        return JobState.parse(state.trim()).orElseThrow(() -> new ValidationException("state",
+                "must be one of " + Arrays.toString(JobState.values()) + ", not '" + state + "'"));
+    }
+
+    private static int parseLimit(String limit) {
+        if (limit == null || limit.isBlank()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int value = Integer.parseInt(limit.trim());
+            if (value >= 1 && value <= MAX_LIMIT) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, like an out-of-range number
+        }
+        throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

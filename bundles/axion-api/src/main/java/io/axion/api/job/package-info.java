@@ -3,7 +3,7 @@
  * through {@link io.axion.api.job.JobService} and contribute the work itself as {@link io.axion.api.job.JobHandler}
  * services (a whiteboard keyed by the service property {@code axion.job.type}).
  */
-@Version("1.1.0")
+@Version("1.2.0")
 package io.axion.api.job;
 
 import org.osgi.annotation.versioning.Version;

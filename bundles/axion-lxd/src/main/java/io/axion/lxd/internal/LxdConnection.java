@@ -18,7 +18,6 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.ClientConnector;
-import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
@@ -80,7 +79,7 @@ public final class LxdConnection implements AutoCloseable {
         connector.setConnectTimeout(CONNECT_TIMEOUT);
         HttpClientTransport transport;
         if (settings.remote()) {
-            connector.setSslContextFactory(tls(settings));
+            connector.setSslContextFactory(RemoteTls.clientContext(settings));
             transport = new HttpClientTransportOverHTTP(connector);
             baseUri = settings.url().replaceAll("/+$", "");
             webSocketBaseUri = baseUri.replaceFirst("^http", "ws");
@@ -394,36 +393,6 @@ public final class LxdConnection implements AutoCloseable {
             }
         } catch (Exception e) {
             LOG.debug("Stopping {} failed", component, e);
-        }
-    }
-
-    private static SslContextFactory.Client tls(LxdSettings settings) {
-        try {
-            var files = ClientCertificates.ensure(settings.clientCertificate(), settings.clientKey(), settings.dataDir());
-            SslContextFactory.Client tls = new SslContextFactory.Client();
-            tls.setKeyStore(ClientCertificates.keyStore(files.certificate(), files.key()));
-            tls.setKeyStorePassword(new String(ClientCertificates.STORE_PASSWORD));
-            // LXD's server certificate is self-signed and rarely names the host: pin it instead of checking names.
-            tls.setEndpointIdentificationAlgorithm(null);
-            if (settings.serverCertificate() != null) {
-                tls.setTrustStore(ClientCertificates.trustStore(settings.serverCertificate()));
-            } else {
-                LOG.warn("No serverCertificate configured for {}: trusting any server certificate", settings.url());
-                tls.setTrustAll(true);
-            }
-            return tls;
-        } catch (IOException | java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("cannot set up TLS for " + settings.url(), e);
-        }
-    }
-
-    /** LXD's version and API extensions. */
-    record ServerInfo(String version, Set<String> extensions, boolean trusted) {
-        static ServerInfo from(JsonNode metadata) {
-            Set<String> extensions = new java.util.HashSet<>();
-            metadata.path("api_extensions").forEach(e -> extensions.add(e.asText()));
-            return new ServerInfo(metadata.path("environment").path("server_version").asText(null),
-                    Set.copyOf(extensions), "trusted".equals(metadata.path("auth").asText()));
         }
     }
 }

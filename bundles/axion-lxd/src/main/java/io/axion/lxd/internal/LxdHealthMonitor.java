@@ -74,7 +74,7 @@ public final class LxdHealthMonitor implements LxdStatus {
 
     void check() {
         try {
-            LxdConnection.ServerInfo info = lxd.fetchServerInfo(PROBE_TIMEOUT);
+            ServerInfo info = lxd.fetchServerInfo(PROBE_TIMEOUT);
             serverVersion = info.version();
             if (!info.trusted()) {
                 // A remote LXD answers untrusted clients too, but will do nothing for them.

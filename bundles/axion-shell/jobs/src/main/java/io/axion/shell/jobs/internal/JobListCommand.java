@@ -1,6 +1,7 @@
 package io.axion.shell.jobs.internal;
 
 import io.axion.api.job.Job;
+import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobService;
 import io.axion.shell.AxionAction;
 import java.io.PrintStream;
@@ -33,7 +34,7 @@ public class JobListCommand extends AxionAction {
 
     @Override
     protected void run(PrintStream out) {
-        List<Job> found = jobs.list(JobFilters.of(instance, state, limit));
+        List<Job> found = jobs.list(JobFilter.parse(instance, state, limit));
         if (json) {
             printJson(out, found.stream().map(Job::toJson).toList());
             return;
