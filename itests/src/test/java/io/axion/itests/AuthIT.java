@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -181,20 +182,32 @@ public class AuthIT extends KarafTestSupport {
         String path = "/ws/" + WS_ROUTE;
         await().atMost(DEADLINE).until(() -> RawUpgrade.status(port, path, "Bearer " + admin) == 101);
 
-        assertThat(RawUpgrade.status(port, path, null)).isEqualTo(401);
-        assertThat(RawUpgrade.status(port, path, "Bearer not.a.token")).isEqualTo(401);
-        assertThat(RawUpgrade.status(port, path + "?token=" + admin, null)).isEqualTo(401);
-        assertThat(RawUpgrade.status(port, path, "Bearer " + ForgedTokens.withAxionsKey().expired(admin)))
-                .isEqualTo(401);
+        String expired = ForgedTokens.withAxionsKey().expired(admin);
+        // The test's own route, and the product's: events, and a terminal of an instance that does not exist (the
+        // refusal comes before the route looks at its argument).
+        for (String route : List.of(path, "/ws/events", "/ws/terminal/x0")) {
+            assertThat(RawUpgrade.status(port, route, null)).as(route + " without a token").isEqualTo(401);
+            assertThat(RawUpgrade.status(port, route, "Bearer not.a.token")).as(route).isEqualTo(401);
+            assertThat(RawUpgrade.status(port, route + "?token=" + admin, null)).as(route + " token in the URL")
+                    .isEqualTo(401);
+            assertThat(RawUpgrade.status(port, route, "Bearer " + expired)).as(route + " expired").isEqualTo(401);
+            assertThat(RawUpgrade.status(port, route + "?ticket=made-up", null)).as(route).isEqualTo(401);
+        }
 
-        String ticket = json(request("POST", "/api/v1/auth/ws-ticket", admin, null)).path("ticket").asText();
-        assertThat(RawUpgrade.status(port, path + "?ticket=" + ticket, null)).isEqualTo(101);
-        assertThat(RawUpgrade.status(port, path + "?ticket=" + ticket, null)).as("used").isEqualTo(401);
+        for (String route : List.of(path, "/ws/events")) {
+            String ticket = json(request("POST", "/api/v1/auth/ws-ticket", admin, null)).path("ticket").asText();
+            assertThat(RawUpgrade.status(port, route + "?ticket=" + ticket, null)).as(route).isEqualTo(101);
+            assertThat(RawUpgrade.status(port, route + "?ticket=" + ticket, null)).as(route + " used ticket")
+                    .isEqualTo(401);
+        }
 
-        String expiring = json(request("POST", "/api/v1/auth/ws-ticket", admin, null)).path("ticket").asText();
+        List<String> expiring = List.of(
+                json(request("POST", "/api/v1/auth/ws-ticket", admin, null)).path("ticket").asText(),
+                json(request("POST", "/api/v1/auth/ws-ticket", admin, null)).path("ticket").asText());
         await().pollDelay(Duration.ofMillis(2500)).until(() -> true); // the itest's tickets live 2 s
-        assertThat(RawUpgrade.status(port, path + "?ticket=" + expiring, null)).as("expired").isEqualTo(401);
-        assertThat(RawUpgrade.status(port, path + "?ticket=made-up", null)).isEqualTo(401);
+        assertThat(RawUpgrade.status(port, path + "?ticket=" + expiring.get(0), null)).as("expired").isEqualTo(401);
+        assertThat(RawUpgrade.status(port, "/ws/events?ticket=" + expiring.get(1), null)).as("expired")
+                .isEqualTo(401);
     }
 
     @Test
@@ -220,10 +233,18 @@ public class AuthIT extends KarafTestSupport {
         String admin = adminToken();
         ensureUser(admin, "fuzzer", Roles.ADMIN);
         String fuzzer = login("fuzzer", PASSWORD);
-        JsonNode usersBefore = json(request("GET", "/api/v1/users", admin, null));
+        List<String> watched = List.of("/api/v1/users", "/api/v1/instances", "/api/v1/quota", "/api/v1/jobs",
+                "/api/v1/capabilities");
+        Map<String, JsonNode> before = new LinkedHashMap<>();
+        watched.forEach(path -> before.put(path, json(request("GET", path, admin, null))));
+        String lxdBefore = lxc("list", "--format", "csv", "-c", "ns");
+
         List<String> failures = new AuthFuzz(this::send, 20260601L).run(operations(admin), fuzzer, 3000);
+
         assertThat(failures).isEmpty();
-        assertThat(json(request("GET", "/api/v1/users", admin, null))).isEqualTo(usersBefore);
+        watched.forEach(path -> assertThat(json(request("GET", path, admin, null))).as(path)
+                .isEqualTo(before.get(path)));
+        assertThat(lxc("list", "--format", "csv", "-c", "ns")).isEqualTo(lxdBefore);
         assertThat(request("GET", "/api/v1/auth/me", admin, null).statusCode()).isEqualTo(200);
     }
 

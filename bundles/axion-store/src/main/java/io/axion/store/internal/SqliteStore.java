@@ -8,8 +8,11 @@ import io.axion.api.store.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
@@ -49,11 +52,32 @@ public class SqliteStore implements Store {
     private void open(Path file, int busyTimeoutMs, String synchronous, int poolSize) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
+            restrictToOwner(file);
         } catch (IOException e) {
             throw new StoreException("Cannot create the folder of " + file, e);
         }
         dataSource = SqliteDataSources.open(file, busyTimeoutMs, synchronous, poolSize);
         LOG.info("Store open at {} (WAL, synchronous={})", file.toAbsolutePath(), synchronous);
+    }
+
+    /**
+     * The store holds password hashes and the audit trail: only Axion's own user may read it. SQLite creates the
+     * WAL and shared-memory files with the database file's permissions, so the database file is the one to set.
+     */
+    private static void restrictToOwner(Path file) throws IOException {
+        if (!file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        if (Files.notExists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+        }
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Path part = file.resolveSibling(file.getFileName() + suffix);
+            if (Files.exists(part) && !Files.getPosixFilePermissions(part).equals(ownerOnly)) {
+                Files.setPosixFilePermissions(part, ownerOnly);
+            }
+        }
     }
 
     @Deactivate

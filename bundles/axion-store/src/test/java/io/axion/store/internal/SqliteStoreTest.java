@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.axion.api.store.StoreException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -36,6 +38,25 @@ class SqliteStoreTest {
             assertThat(scalar(s, "PRAGMA foreign_keys")).isEqualTo("1");
             assertThat(Integer.parseInt(scalar(s, "PRAGMA busy_timeout"))).isPositive();
         }
+    }
+
+    @Test
+    void onlyTheOwnerCanReadTheDatabaseAndItsWal() throws Exception {
+        store.migrate("test", SqliteStoreTest.class, "db/test");
+        store.inTransaction(c -> c.createStatement().executeUpdate("INSERT INTO thing(name) VALUES ('secret')"));
+        for (String name : new String[] {"axion.db", "axion.db-wal", "axion.db-shm"}) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(name))))
+                    .as(name).isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void aDatabaseLeftReadableByOthersIsTightenedOnOpen() throws Exception {
+        store.close();
+        Files.setPosixFilePermissions(dir.resolve("axion.db"), PosixFilePermissions.fromString("rw-r--r--"));
+        store = new SqliteStore(dir.resolve("axion.db"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("axion.db"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
