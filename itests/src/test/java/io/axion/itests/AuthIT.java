@@ -208,6 +208,18 @@ public class AuthIT extends KarafTestSupport {
         assertThat(RawUpgrade.status(port, path + "?ticket=" + expiring.get(0), null)).as("expired").isEqualTo(401);
         assertThat(RawUpgrade.status(port, "/ws/events?ticket=" + expiring.get(1), null)).as("expired")
                 .isEqualTo(401);
+
+        // Opened and refused sockets are audited, by path only: a ticket in the query never reaches the log.
+        JsonNode audit = json(request("GET", "/api/v1/audit?limit=200", admin, null));
+        List<String> sockets = new ArrayList<>();
+        audit.forEach(entry -> {
+            if (entry.path("action").asText().equals("websocket")) {
+                sockets.add(entry.path("user").asText("-") + " " + entry.path("path").asText() + " "
+                        + entry.path("status").asInt());
+            }
+        });
+        assertThat(sockets).contains("admin /ws/events 101", "- /ws/events 401", "- /ws/terminal/x0 401");
+        assertThat(audit.toString()).doesNotContain("ticket=").doesNotContain(admin);
     }
 
     @Test
@@ -223,9 +235,23 @@ public class AuthIT extends KarafTestSupport {
             assertThatThrownBy(() -> ssh(client, port, "karaf", "karaf", "echo nope")).isInstanceOf(IOException.class);
             assertThatThrownBy(() -> ssh(client, port, "vic", PASSWORD, "echo nope")).isInstanceOf(IOException.class);
             assertThat(ssh(client, port, "admin", adminPassword, "echo axion-shell-ok")).contains("axion-shell-ok");
+            assertThat(ssh(client, port, "admin", adminPassword,
+                    "axion:user-add --role viewer --password " + PASSWORD + " shellmade")).contains("created");
         } finally {
             client.stop();
         }
+        // The shell's change is in the same audit log as the API's, with the SSH client's address, and no password.
+        JsonNode audit = json(request("GET", "/api/v1/audit?limit=50", adminToken(), null));
+        assertThat(audit.findValuesAsText("path")).contains("axion:user-add shellmade role=viewer");
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry.path("path").asText()).isEqualTo("axion:user-add shellmade role=viewer");
+            assertThat(entry.path("user").asText()).isEqualTo("admin");
+            assertThat(entry.path("action").asText()).isEqualTo("shell");
+            assertThat(entry.path("method").asText()).isEqualTo("ssh");
+            assertThat(entry.path("address").asText()).contains("127.0.0.1");
+            assertThat(entry.path("status").asInt()).isEqualTo(200);
+        });
+        assertThat(audit.toString()).doesNotContain(PASSWORD);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEvent;
 import io.axion.api.store.Store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,15 +15,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The audit log in SQLite: logins, failed logins and every mutating request, with who, what, when, from where and
- * the outcome. It records no bodies, no query strings and no credentials, so nothing secret can land in it.
+ * The audit log in SQLite: logins, failed logins, every mutating request, WebSocket session and shell command, with
+ * who, what, when, from where and the outcome. Callers hand it no bodies and no credentials, so nothing secret can
+ * land in it.
  */
 final class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
     static final String LOGIN = "login";
     static final String LOGIN_FAILED = "login-failed";
     static final String LOGIN_THROTTLED = "login-throttled";
-    static final String REQUEST = "request";
+    static final String REQUEST = AuditEvent.REQUEST;
     static final int MAX_LIMIT = 1000;
     private static final int PRUNE_EVERY = 1000;
     private static final int MAX_TEXT = 512;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.axion.api.auth.AuditEvent;
 import io.axion.api.auth.AuthenticatedUser;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Field;
@@ -59,6 +62,28 @@ class AuditFilterTest {
     }
 
     @Test
+    void keepsOnlyTheQueryParametersThatNameTheTarget() {
+        AuthenticatedUser olivia = new AuthenticatedUser("olivia", "operator");
+        filter.filter(request("PUT", "/api/v1/instances/web/files?path=/etc/motd&ticket=abc", olivia), response(204));
+        filter.filter(request("POST", "/api/v1/instances/web/stop?force=true&token=xyz", olivia), response(202));
+        assertThat(f.auth.audit().recent(10, null)).extracting(AuditLog.Entry::path).containsExactly(
+                "/api/v1/instances/web/stop?force=true", "/api/v1/instances/web/files?path=/etc/motd");
+    }
+
+    @Test
+    void otherBundlesRecordIntoTheSameLog() {
+        new AuditTrailService(f.auth).record(new AuditEvent("olivia", AuditEvent.SHELL, "ssh",
+                "axion:instance-stop web", "192.0.2.9", 200));
+        assertThat(f.auth.audit().recent(10, "olivia")).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("shell");
+            assertThat(e.method()).isEqualTo("ssh");
+            assertThat(e.path()).isEqualTo("axion:instance-stop web");
+            assertThat(e.address()).isEqualTo("192.0.2.9");
+            assertThat(e.status()).isEqualTo(200);
+        });
+    }
+
+    @Test
     void readsAndLoginsTheLoginAuditedItselfAreNotAuditedAgain() {
         filter.filter(request("GET", "/api/v1/instances", new AuthenticatedUser("olivia", "operator")), response(200));
         filter.filter(request("HEAD", "/api/v1/instances", null), response(200));
@@ -76,7 +101,16 @@ class AuditFilterTest {
         SecurityContext security = mock(SecurityContext.class);
         when(request.getMethod()).thenReturn(method);
         when(request.getUriInfo()).thenReturn(uriInfo);
-        when(uriInfo.getRequestUri()).thenReturn(URI.create("http://127.0.0.1:8080" + uri));
+        URI full = URI.create("http://127.0.0.1:8080" + uri);
+        when(uriInfo.getRequestUri()).thenReturn(full);
+        MultivaluedMap<String, String> query = new MultivaluedHashMap<>();
+        if (full.getQuery() != null) {
+            for (String pair : full.getQuery().split("&")) {
+                String[] kv = pair.split("=", 2);
+                query.add(kv[0], kv.length > 1 ? kv[1] : "");
+            }
+        }
+        when(uriInfo.getQueryParameters()).thenReturn(query);
         when(request.getSecurityContext()).thenReturn(security);
         when(security.getUserPrincipal()).thenReturn(user);
         return request;

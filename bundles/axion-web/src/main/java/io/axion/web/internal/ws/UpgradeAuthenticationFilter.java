@@ -1,6 +1,8 @@
 package io.axion.web.internal.ws;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.axion.api.auth.AuditEvent;
+import io.axion.api.auth.AuditTrail;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Authenticator;
 import io.axion.api.web.WebSocketRoute;
@@ -22,17 +24,21 @@ import java.util.function.Supplier;
 
 /**
  * Authenticates a WebSocket upgrade before Jetty accepts it: a bearer token (non-browser clients) or a single-use
- * ticket (browsers). A refused upgrade gets a problem+json answer and never reaches the route.
+ * ticket (browsers). A refused upgrade gets a problem+json answer and never reaches the route. Both outcomes go to
+ * the audit trail, when the auth feature provides one.
  */
 final class UpgradeAuthenticationFilter implements Filter {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Supplier<Optional<Authenticator>> authenticator;
     private final Function<String, Optional<WebSocketRoute>> routes;
+    private final Supplier<Optional<AuditTrail>> audit;
 
     UpgradeAuthenticationFilter(Supplier<Optional<Authenticator>> authenticator,
-                                Function<String, Optional<WebSocketRoute>> routes) {
+                                Function<String, Optional<WebSocketRoute>> routes,
+                                Supplier<Optional<AuditTrail>> audit) {
         this.authenticator = authenticator;
         this.routes = routes;
+        this.audit = audit;
     }
 
     @Override
@@ -55,6 +61,7 @@ final class UpgradeAuthenticationFilter implements Filter {
         Optional<AuthenticatedUser> user = authenticate(request.getHeader("Authorization"), ticket);
         if (user.isEmpty()) {
             refuse(response, 401, "unauthorized", "A valid bearer token or WebSocket ticket is required");
+            audit(null, request, 401);
             return;
         }
         String argument = segments.length > 1 ? URLDecoder.decode(segments[1], StandardCharsets.UTF_8) : null;
@@ -64,6 +71,13 @@ final class UpgradeAuthenticationFilter implements Filter {
         } finally {
             PendingEndpoint.clear();
         }
+        audit(user.get().username(), request, response.getStatus());
+    }
+
+    /** Who opened (or failed to open) which socket from where; the path only, as the query may hold a ticket. */
+    private void audit(String user, HttpServletRequest request, int status) {
+        audit.get().ifPresent(trail -> trail.record(new AuditEvent(user, AuditEvent.WEBSOCKET, request.getMethod(),
+                request.getRequestURI(), request.getRemoteAddr(), status)));
     }
 
     private Optional<AuthenticatedUser> authenticate(String authorization, String ticket) {

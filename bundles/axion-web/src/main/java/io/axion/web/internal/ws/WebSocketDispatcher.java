@@ -1,5 +1,6 @@
 package io.axion.web.internal.ws;
 
+import io.axion.api.auth.AuditTrail;
 import io.axion.api.auth.Authenticator;
 import io.axion.api.web.WebSocketRoute;
 import jakarta.servlet.Filter;
@@ -24,6 +25,7 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 public class WebSocketDispatcher {
     private final Map<String, WebSocketRoute> routes = new ConcurrentHashMap<>();
     private volatile Authenticator authenticator;
+    private volatile AuditTrail audit;
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
@@ -47,9 +49,21 @@ public class WebSocketDispatcher {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindAudit(AuditTrail audit) {
+        this.audit = audit;
+    }
+
+    void unbindAudit(AuditTrail audit) {
+        if (this.audit == audit) {
+            this.audit = null;
+        }
+    }
+
     public Filter authenticationFilter() {
         return new UpgradeAuthenticationFilter(() -> Optional.ofNullable(authenticator),
-                name -> Optional.ofNullable(routes.get(name)));
+                name -> Optional.ofNullable(routes.get(name)), () -> Optional.ofNullable(audit));
     }
 
     public void registerEndpoints(ServerContainer container) throws DeploymentException {

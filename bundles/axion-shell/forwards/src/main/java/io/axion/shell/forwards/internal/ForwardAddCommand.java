@@ -46,4 +46,9 @@ public class ForwardAddCommand extends AxionAction {
                     + added.protocol() + " added");
         }
     }
+
+    @Override
+    protected String audited() {
+        return instance + " " + hostPort + "->" + containerPort + (protocol == null ? "" : "/" + protocol);
+    }
 }

@@ -45,4 +45,9 @@ public class ForwardRemoveCommand extends AxionAction {
             throw new ValidationException("hostPort", "must be a port number");
         }
     }
+
+    @Override
+    protected String audited() {
+        return instance + " " + hostPort;
+    }
 }

@@ -59,4 +59,10 @@ public class InstanceCreateCommand extends JobAction {
             throw new CommandException("Cannot read the cloud-init file " + cloudInitFile + ": " + e);
         }
     }
+
+    @Override
+    protected String audited() {
+        return name + " image=" + image + " cpu=" + cpu + " memoryMiB=" + memoryMiB
+                + (noStart ? " --no-start" : "");
+    }
 }

@@ -24,4 +24,9 @@ abstract class InstanceJobAction extends JobAction {
         }
         return name;
     }
+
+    @Override
+    protected String audited() {
+        return name;
+    }
 }

@@ -21,4 +21,9 @@ public class InstanceResizeCommand extends InstanceJobAction {
     protected void run(PrintStream out) throws Exception {
         report(out, instances.resize(known(name), new Resize(cpu, memoryMiB)));
     }
+
+    @Override
+    protected String audited() {
+        return name + " cpu=" + cpu + " memoryMiB=" + memoryMiB;
+    }
 }

@@ -16,4 +16,9 @@ public class InstanceRestartCommand extends InstanceJobAction {
     protected void run(PrintStream out) throws Exception {
         report(out, instances.restart(known(name), force));
     }
+
+    @Override
+    protected String audited() {
+        return force ? name + " --force" : name;
+    }
 }

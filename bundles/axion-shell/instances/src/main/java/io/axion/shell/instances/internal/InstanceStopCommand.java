@@ -16,4 +16,9 @@ public class InstanceStopCommand extends InstanceJobAction {
     protected void run(PrintStream out) throws Exception {
         report(out, instances.stop(known(name), force));
     }
+
+    @Override
+    protected String audited() {
+        return force ? name + " --force" : name;
+    }
 }

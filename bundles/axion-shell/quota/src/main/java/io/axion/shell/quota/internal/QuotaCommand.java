@@ -6,6 +6,7 @@ import io.axion.api.quota.Quota;
 import io.axion.api.quota.QuotaAmount;
 import io.axion.api.quota.QuotaService;
 import io.axion.shell.AxionAction;
+import io.axion.shell.ShellCaller;
 import java.io.PrintStream;
 import java.util.function.BooleanSupplier;
 import org.apache.karaf.shell.api.action.Command;
@@ -31,7 +32,7 @@ public class QuotaCommand extends AxionAction {
     Long memoryMiB;
 
     /** Who may set the quota; replaced in tests. */
-    BooleanSupplier isAdmin = () -> ShellRoles.currentUserHas(ADMIN_ROLE);
+    BooleanSupplier isAdmin = () -> ShellCaller.currentUserHas(ADMIN_ROLE);
 
     @Override
     protected void run(PrintStream out) {
@@ -69,5 +70,11 @@ public class QuotaCommand extends AxionAction {
     private static void row(ShellTable table, String resource, QuotaAmount amount) {
         table.addRow().addContent(resource, amount.limit(), amount.allocated(), amount.available(), amount.physical(),
                 amount.overLimit() ? "over the limit" : "");
+    }
+
+    /** Only setting the quota is audited; showing it is a read. */
+    @Override
+    protected String audited() {
+        return cpu == null && memoryMiB == null ? null : "cpu=" + cpu + " memoryMiB=" + memoryMiB;
     }
 }

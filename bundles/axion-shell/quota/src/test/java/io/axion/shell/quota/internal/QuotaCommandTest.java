@@ -12,10 +12,6 @@ import io.axion.api.quota.QuotaService;
 import io.axion.api.quota.Reservation;
 import io.axion.shell.testing.Fields;
 import io.axion.shell.testing.Output;
-import java.security.PrivilegedExceptionAction;
-import java.util.Set;
-import javax.security.auth.Subject;
-import org.apache.karaf.jaas.boot.principal.RolePrincipal;
 import org.apache.karaf.shell.support.CommandException;
 import org.junit.jupiter.api.Test;
 
@@ -100,16 +96,5 @@ class QuotaCommandTest {
         assertThatThrownBy(() -> Output.of(command(4, 99999L, true)))
                 .hasMessageStartingWith("Error 422 (validation): memoryMiB: must be at most");
         assertThat(service.now.cpu().limit()).isEqualTo(8);
-    }
-
-    @Test
-    void theAdminRoleIsReadFromTheSessionsSubject() throws Exception {
-        assertThat(ShellRoles.currentUserHas("admin")).isFalse();
-        Subject admin = new Subject(false, Set.of(new RolePrincipal("admin")), Set.of(), Set.of());
-        assertThat(Subject.doAs(admin, (PrivilegedExceptionAction<Boolean>) () -> ShellRoles.currentUserHas("admin")))
-                .isTrue();
-        Subject viewer = new Subject(false, Set.of(new RolePrincipal("viewer")), Set.of(), Set.of());
-        assertThat(Subject.doAs(viewer, (PrivilegedExceptionAction<Boolean>) () -> ShellRoles.currentUserHas("admin")))
-                .isFalse();
     }
 }

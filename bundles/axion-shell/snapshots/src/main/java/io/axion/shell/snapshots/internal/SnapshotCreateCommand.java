@@ -28,4 +28,9 @@ public class SnapshotCreateCommand extends JobAction {
     protected void run(PrintStream out) throws Exception {
         report(out, snapshots.create(instance, snapshot));
     }
+
+    @Override
+    protected String audited() {
+        return instance + "/" + snapshot;
+    }
 }

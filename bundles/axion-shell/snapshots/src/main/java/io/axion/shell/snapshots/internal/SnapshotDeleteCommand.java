@@ -29,4 +29,9 @@ public class SnapshotDeleteCommand extends JobAction {
     protected void run(PrintStream out) throws Exception {
         report(out, snapshots.delete(instance, snapshot));
     }
+
+    @Override
+    protected String audited() {
+        return instance + "/" + snapshot;
+    }
 }

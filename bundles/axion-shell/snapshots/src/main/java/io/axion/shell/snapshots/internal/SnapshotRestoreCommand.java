@@ -29,4 +29,9 @@ public class SnapshotRestoreCommand extends JobAction {
     protected void run(PrintStream out) throws Exception {
         report(out, snapshots.restore(instance, snapshot));
     }
+
+    @Override
+    protected String audited() {
+        return instance + "/" + snapshot;
+    }
 }

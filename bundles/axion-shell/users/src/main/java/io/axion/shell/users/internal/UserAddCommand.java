@@ -61,4 +61,10 @@ public class UserAddCommand extends AxionAction {
         }
         return first;
     }
+
+    /** The username and role, never the password. */
+    @Override
+    protected String audited() {
+        return username + " role=" + role;
+    }
 }

@@ -30,4 +30,9 @@ public class UserRemoveCommand extends AxionAction {
             out.println("User " + username + " deleted");
         }
     }
+
+    @Override
+    protected String audited() {
+        return username;
+    }
 }
