@@ -63,6 +63,7 @@ function publish(channel, type, data) {
   const text = JSON.stringify({ channel, type, data, at: now() });
   for (const c of eventClients) if (!c.channels || c.channels.has(channel)) c.ws.send(text);
 }
+let sweeps = 0;
 setInterval(() => {
   const samples = [];
   for (const i of instances.values()) {
@@ -70,9 +71,10 @@ setInterval(() => {
     const cpu = Math.max(0, Math.min(100, (i.usage.cpuPercent || 5) + (Math.random() - 0.5) * 12));
     const mem = Math.max(8e6, Math.min(i.memoryMiB * 1048576, (i.usage.memoryBytes || 2e7) + (Math.random() - 0.5) * 4e6));
     i.usage = { cpuPercent: Math.round(cpu * 10) / 10, memoryBytes: Math.round(mem) };
-    samples.push({ instance: i.name, ...i.usage });
+    samples.push({ name: i.name, ...i.usage });
   }
-  publish('telemetry', 'usage', samples);
+  // axion-telemetry's usage frame
+  publish('telemetry', 'usage', { node: 'node-1', seq: ++sweeps, intervalMs: 1000, hostCpuThreads: 8, instances: samples });
 }, 1000);
 
 // ---------- jobs ----------
@@ -116,8 +118,11 @@ function authUser(req, url) {
   if (t && t.expires > Date.now() && users.has(t.username)) return users.get(t.username);
   return null;
 }
-function record(user, action, target, outcome, req) {
-  audit.unshift({ at: now(), username: user?.username ?? '-', action, target, address: req.socket.remoteAddress, outcome });
+// Entries in axion-auth's shape: {id, at, user, action, method, path, address, status}.
+let auditId = 0;
+function record(user, action, status, req) {
+  const path = new URL(req.url, 'http://mock').pathname;
+  audit.unshift({ id: ++auditId, at: now(), user: user?.username ?? null, action, method: req.method, path, address: req.socket.remoteAddress, status });
   if (audit.length > 2000) audit.pop();
 }
 function accepted(res, job) { send(res, 202, job, { Location: `/api/v1/jobs/${job.id}` }); }
@@ -138,12 +143,12 @@ async function api(req, res, url) {
     const n = failures.get(body.username) ?? 0;
     if (n >= 10) return problem(res, 429, 'too-many-attempts', 'Too many failed logins; wait 30 s.', { headers: { 'Retry-After': '30' } });
     const user = users.get(body.username);
-    if (!user || user.password !== body.password) { failures.set(body.username, n + 1); record({ username: body.username }, 'login', null, 'failure', req); return problem(res, 401, 'unauthorized', 'Wrong username or password.'); }
+    if (!user || user.password !== body.password) { failures.set(body.username, n + 1); record({ username: body.username }, 'login-failed', 401, req); return problem(res, 401, 'unauthorized', 'Wrong username or password.'); }
     failures.delete(body.username);
     const token = randomBytes(24).toString('base64url');
     const expires = Date.now() + TOKEN_TTL_MS;
     tokens.set(token, { username: user.username, expires });
-    record(user, 'login', null, 'success', req);
+    record(user, 'login', 200, req);
     return send(res, 200, { token, expiresAt: new Date(expires).toISOString(), user: { username: user.username, role: user.role } });
   }
   if (path === '/api/v1/capabilities' && method === 'GET' && !CAPS.includes('auth')) return send(res, 200, { capabilities: CAPS });
@@ -170,7 +175,7 @@ async function api(req, res, url) {
       if (b.cpu > quota.cpu.physical * quota.cpuOvercommit) return problem(res, 422, 'invalid-quota', 'cpu: above physical cores × cpuOvercommit');
       if (b.cpu < a.cpu || b.memoryMiB < a.mem) return problem(res, 422, 'invalid-quota', 'below what is allocated');
       quota.cpu.limit = b.cpu; quota.memoryMiB.limit = b.memoryMiB;
-      record(user, 'quota.update', null, 'success', req);
+      record(user, 'request', 200, req);
     }
     return send(res, 200, { cpu: { ...quota.cpu, allocated: a.cpu }, memoryMiB: { ...quota.memoryMiB, allocated: a.mem }, cpuOvercommit: quota.cpuOvercommit });
   }
@@ -190,7 +195,7 @@ async function api(req, res, url) {
       if (!b.username || !b.password || !['admin', 'operator', 'viewer'].includes(b.role)) return problem(res, 422, 'invalid-user', 'username, password and role are required');
       if (users.has(b.username)) return problem(res, 409, 'conflict', `User ${b.username} exists`);
       users.set(b.username, { username: b.username, role: b.role, password: b.password });
-      record(user, 'user.create', b.username, 'success', req);
+      record(user, 'request', 201, req);
       return send(res, 201, { username: b.username, role: b.role });
     }
     return send(res, 200, [...users.values()].map((u) => ({ username: u.username, role: u.role })));
@@ -199,7 +204,7 @@ async function api(req, res, url) {
     if (!admin) return problem(res, 403, 'forbidden', 'Admins only.');
     const name = decodeURIComponent(m[1]);
     if (!users.delete(name)) return problem(res, 404, 'not-found', `No user ${name}`);
-    record(user, 'user.delete', name, 'success', req);
+    record(user, 'request', 204, req);
     return send(res, 204);
   }
   if (path === '/api/v1/audit') { if (!admin) return problem(res, 403, 'forbidden', 'Admins only.'); return send(res, 200, audit.slice(0, Number(url.searchParams.get('limit') ?? 200))); }
@@ -214,7 +219,7 @@ async function api(req, res, url) {
     if (a.cpu + b.cpu > quota.cpu.limit) return problem(res, 422, 'quota-exceeded', `cpu: ${b.cpu} asked, ${quota.cpu.limit - a.cpu} left`);
     if (a.mem + b.memoryMiB > quota.memoryMiB.limit) return problem(res, 422, 'quota-exceeded', `memoryMiB: ${b.memoryMiB} asked, ${quota.memoryMiB.limit - a.mem} left`);
     const inst = makeInstance(b.name, { status: 'Stopped', image: b.image, cpu: b.cpu, memoryMiB: b.memoryMiB, diskGiB: b.diskGiB ?? null, usage: { cpuPercent: 0, memoryBytes: 0 } });
-    record(user, 'instance.create', b.name, 'accepted', req);
+    record(user, 'request', 202, req);
     const job = startJob('create', b.name, () => { instances.set(b.name, inst); lifecycle(b.name, 'instance-created'); if (b.start !== false) { inst.status = 'Running'; lifecycle(b.name, 'instance-started'); } }, { fail: images.some((i) => i.aliases.includes(b.image) || i.fingerprint === b.image) ? undefined : `Image ${b.image} not found` });
     return accepted(res, job);
   }

@@ -1,61 +1,51 @@
 import { request } from './client';
 
-/**
- * One audit record: who, what, when, from where, outcome. The server (axion-auth) sends
- * `{id, at, user, action, method, path, address, status}`; normaliseAudit also takes a few other plausible names.
- */
+/** One entry of `GET /api/v1/audit`, as axion-auth writes it. */
+export interface RawAuditEntry {
+  id: number;
+  at: string;
+  /** Null when nobody was authenticated (a failed login, a refused request or socket). */
+  user: string | null;
+  /** `login`, `login-failed`, `login-throttled`, `request`, `websocket` or `shell`. */
+  action: string;
+  /** The HTTP method, or the shell's channel (`ssh`, `console`). */
+  method: string | null;
+  /** The request path, or the shell command with its target. */
+  path: string | null;
+  address: string | null;
+  /** The outcome as an HTTP status. */
+  status: number | null;
+}
+
+/** One row of the audit page: who, what, when, from where, outcome. */
 export interface AuditEntry {
   at: string;
   username: string;
   action: string;
-  target?: string;
-  address?: string;
+  target: string;
+  address: string;
   outcome: string;
-  detail?: string;
 }
 
 export interface AuditFilter {
   user?: string;
-  action?: string;
   limit?: number;
 }
 
-type RawAudit = Record<string, unknown>;
-
-function pick(raw: RawAudit, ...keys: string[]): string | undefined {
-  for (const key of keys) {
-    const value = raw[key];
-    if (value !== undefined && value !== null && value !== '') return String(value);
-  }
-  return undefined;
-}
-
-/** `POST /api/v1/instances` from the server's method and path. */
-function requestLine(raw: RawAudit): string | undefined {
-  const path = pick(raw, 'path');
-  const method = pick(raw, 'method');
-  return path ? (method ? `${method} ${path}` : path) : undefined;
-}
-
-export function normaliseAudit(raw: RawAudit): AuditEntry {
+export function toAuditEntry(raw: RawAuditEntry): AuditEntry {
   return {
-    at: pick(raw, 'at', 'time', 'timestamp', 'createdAt') ?? '',
-    username: pick(raw, 'username', 'user', 'who', 'actor') ?? '—',
-    action: pick(raw, 'action', 'what', 'event', 'type') ?? '—',
-    target: pick(raw, 'target', 'resource', 'instance') ?? requestLine(raw),
-    address: pick(raw, 'address', 'from', 'remoteAddress', 'ip', 'client'),
-    outcome: pick(raw, 'outcome', 'result', 'status') ?? '—',
-    detail: pick(raw, 'detail', 'message', 'error'),
+    at: raw.at,
+    username: raw.user ?? '—',
+    action: raw.action,
+    target: [raw.method, raw.path].filter(Boolean).join(' '),
+    address: raw.address ?? '',
+    outcome: raw.status === null ? '—' : String(raw.status),
   };
 }
 
 export const auditApi = {
   list: async (filter: AuditFilter = {}, signal?: AbortSignal): Promise<AuditEntry[]> => {
-    const body = await request<RawAudit[] | { entries?: RawAudit[]; items?: RawAudit[] }>('/api/v1/audit', {
-      query: { ...filter },
-      signal,
-    });
-    const rows = Array.isArray(body) ? body : (body?.entries ?? body?.items ?? []);
-    return rows.map(normaliseAudit);
+    const rows = await request<RawAuditEntry[]>('/api/v1/audit', { query: { ...filter }, signal });
+    return rows.map(toAuditEntry);
   },
 };

@@ -9,7 +9,7 @@ import { forwardsApi } from './forwards';
 import { filesApi } from './files';
 import { imagesApi, imageLabel, imageRef } from './images';
 import { usersApi } from './users';
-import { auditApi, normaliseAudit } from './audit';
+import { auditApi, toAuditEntry } from './audit';
 import { capabilitiesApi, ALL_CAPABILITIES } from './capabilities';
 import { installFakeFetch, json, problem } from '../test/fakeFetch';
 
@@ -226,27 +226,22 @@ describe('usersApi', () => {
 });
 
 describe('auditApi', () => {
-  it('accepts a list or a wrapped list and normalises field names', async () => {
+  it('reads the server\'s entries into rows', async () => {
     const { calls } = installFakeFetch({
-      'GET /api/v1/audit': (call) =>
-        call.url.includes('limit=1')
-          ? json({ entries: [{ time: 't', user: 'u', event: 'login', ip: '1.2.3.4', result: 'failure' }] })
-          : json([{ at: 't', username: 'admin', action: 'instance.create', target: 'web', address: '127.0.0.1', outcome: 'success' }]),
+      'GET /api/v1/audit': [
+        { id: 7, at: '2030-01-01T00:00:00Z', user: 'admin', action: 'request', method: 'POST', path: '/api/v1/instances', address: '127.0.0.1', status: 202 },
+        { id: 6, at: '2030-01-01T00:00:00Z', user: 'admin', action: 'shell', method: 'ssh', path: 'axion:instance-stop web', address: '/127.0.0.1:50122', status: 200 },
+      ],
     });
-    const list = await auditApi.list();
-    expect(list[0]).toMatchObject({ username: 'admin', action: 'instance.create', outcome: 'success' });
-    const wrapped = await auditApi.list({ limit: 1 });
-    expect(wrapped[0]).toMatchObject({ username: 'u', action: 'login', address: '1.2.3.4', outcome: 'failure' });
-    expect(calls[1].url).toBe('/api/v1/audit?limit=1');
-    expect(normaliseAudit({}).username).toBe('—');
+    const rows = await auditApi.list({ limit: 50 });
+    expect(calls[0].url).toBe('/api/v1/audit?limit=50');
+    expect(rows[0]).toEqual({ at: '2030-01-01T00:00:00Z', username: 'admin', action: 'request', target: 'POST /api/v1/instances', address: '127.0.0.1', outcome: '202' });
+    expect(rows[1].target).toBe('ssh axion:instance-stop web');
   });
 
-  it('reads the server\'s own entry shape', () => {
-    const entry = normaliseAudit({
-      id: 7, at: '2030-01-01T00:00:00Z', user: 'admin', action: 'request', method: 'POST', path: '/api/v1/instances', address: '127.0.0.1', status: 202,
-    });
-    expect(entry).toMatchObject({ username: 'admin', action: 'request', target: 'POST /api/v1/instances', address: '127.0.0.1', outcome: '202' });
-    expect(normaliseAudit({ user: null, action: 'login-failed', path: '/api/v1/auth/login', status: 401 }).username).toBe('—');
+  it('shows who is unknown and a missing outcome plainly', () => {
+    const row = toAuditEntry({ id: 1, at: 't', user: null, action: 'websocket', method: 'GET', path: '/ws/events', address: null, status: null });
+    expect(row).toMatchObject({ username: '—', target: 'GET /ws/events', address: '', outcome: '—' });
   });
 });
 

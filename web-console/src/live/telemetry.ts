@@ -11,41 +11,34 @@ export interface Sample {
 
 export const HISTORY = 60;
 
-type Raw = Record<string, unknown>;
-
-function num(value: unknown): number | undefined {
-  const n = typeof value === 'string' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) ? n : undefined;
+/** One instance of a usage frame, as axion-telemetry sends it (`InstanceUsage.toJson()`). */
+export interface InstanceUsage {
+  name: string;
+  /** Null on an instance's first sample: CPU use needs two readings. */
+  cpuPercent: number | null;
+  cpuPercentOfHost?: number | null;
+  cpuLimit?: number | null;
+  cpuSeconds?: number;
+  memoryBytes: number;
+  memoryLimitBytes?: number | null;
 }
 
-function sampleFrom(raw: Raw, fallbackName?: string): { name: string; cpuPercent: number; memoryBytes: number } | null {
-  const name = (raw.instance ?? raw.name ?? fallbackName) as string | undefined;
-  const usage = (raw.usage && typeof raw.usage === 'object' ? raw.usage : raw) as Raw;
-  const cpu = num(usage.cpuPercent ?? usage.cpu ?? usage.cpuPercentOfLimit);
-  const memory = num(usage.memoryBytes ?? usage.memory ?? usage.memoryUsageBytes);
-  if (!name || typeof name !== 'string' || (cpu === undefined && memory === undefined)) return null;
-  return { name, cpuPercent: cpu ?? 0, memoryBytes: memory ?? 0 };
+/** The `telemetry` channel's `usage` event: one per node and sweep (every second). */
+export interface UsageFrame {
+  node: string;
+  seq: number;
+  intervalMs: number;
+  hostCpuThreads: number;
+  instances: InstanceUsage[];
 }
 
-/**
- * The telemetry payload's exact shape is the server's to choose; this accepts the plausible ones:
- * one sample, a list of samples, `{instances|samples: [...]}`, or a map from instance name to usage.
- */
+/** The samples of a usage frame; anything else on the channel carries none. */
 export function parseTelemetry(data: unknown): Array<{ name: string; cpuPercent: number; memoryBytes: number }> {
-  if (!data || typeof data !== 'object') return [];
-  if (Array.isArray(data)) return data.flatMap((d) => (d && typeof d === 'object' ? [sampleFrom(d as Raw)].filter(notNull) : []));
-  const raw = data as Raw;
-  const list = raw.instances ?? raw.samples;
-  if (Array.isArray(list)) return parseTelemetry(list);
-  const single = sampleFrom(raw);
-  if (single) return [single];
-  return Object.entries(raw).flatMap(([name, value]) =>
-    value && typeof value === 'object' ? [sampleFrom(value as Raw, name)].filter(notNull) : [],
-  );
-}
-
-function notNull<T>(v: T | null): v is T {
-  return v !== null;
+  const instances = (data as Partial<UsageFrame> | null)?.instances;
+  if (!Array.isArray(instances)) return [];
+  return instances
+    .filter((u) => typeof u?.name === 'string')
+    .map((u) => ({ name: u.name, cpuPercent: u.cpuPercent ?? 0, memoryBytes: u.memoryBytes ?? 0 }));
 }
 
 export class TelemetryStore {
@@ -61,6 +54,7 @@ export class TelemetryStore {
     this.listeners.get(name)?.forEach((l) => l());
   }
 
+  /** Takes one usage frame, stamped with the event's time. */
   ingest(data: unknown, at: string | number = Date.now()): void {
     const time = typeof at === 'number' ? at : new Date(at).getTime() || Date.now();
     for (const s of parseTelemetry(data)) this.push(s.name, { at: time, cpuPercent: s.cpuPercent, memoryBytes: s.memoryBytes });

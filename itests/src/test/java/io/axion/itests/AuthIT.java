@@ -73,8 +73,7 @@ public class AuthIT extends KarafTestSupport {
     @Before
     public void registerAWebSocketRouteAndWaitForTheRoutesToSettle() {
         route = bundleContext.registerService(WebSocketRoute.class, new NoOpRoute(), null);
-        // Bundles that start late (jobs, after Hazelcast) reload Jersey; a request served during a reload fails
-        // (axion-web), which is not what these tests are about.
+        // Bundles that start late (jobs, after Hazelcast) add their routes later: the matrices below need them all.
         await().atMost(Duration.ofSeconds(90)).until(() -> Arrays.stream(bundleContext.getBundles())
                 .allMatch(b -> b.getHeaders().get(Constants.FRAGMENT_HOST) != null || b.getState() == Bundle.ACTIVE));
         int[] last = {-1, 0};

@@ -71,7 +71,7 @@ public class JettyServer {
         ServletContextHandler context = new ServletContextHandler("/");
         context.setClassLoader(new BundleDelegatingClassLoader(getClass().getClassLoader(),
                 ServletContainer.class.getClassLoader()));
-        context.addServlet(new ServletHolder("jersey", routes.container()), "/*");
+        context.addServlet(new ServletHolder("jersey", routes.servlet()), "/*");
         JakartaWebSocketServletContainerInitializer.configure(context,
                 (servletContext, container) -> webSockets.registerEndpoints(container));
         server.setHandler(context);

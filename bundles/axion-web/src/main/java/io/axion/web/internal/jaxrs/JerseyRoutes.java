@@ -5,6 +5,8 @@ import io.axion.api.web.RestProvider;
 import io.axion.api.web.RestResource;
 import io.axion.web.internal.console.ConsoleResource;
 import io.axion.web.internal.openapi.OpenApiResource;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST whiteboard: serves every {@link RestResource} and {@link RestProvider} service and reloads Jersey when
- * one comes or goes, so installing or removing a feature changes the routes without restarting the server.
+ * one comes or goes, so installing or removing a feature changes the routes without restarting the server, and
+ * without failing the requests that are being served meanwhile ({@link SwappableJersey}).
  */
 @Component(service = JerseyRoutes.class)
 public class JerseyRoutes {
@@ -47,7 +50,7 @@ public class JerseyRoutes {
         return thread;
     });
     private volatile Authenticator authenticator;
-    private volatile ServletContainer container;
+    private volatile SwappableJersey servlet;
     private ScheduledFuture<?> pendingReload;
     private OpenApiResource openApi;
 
@@ -60,7 +63,7 @@ public class JerseyRoutes {
         // JAX-RS finds its runtime through the context class loader and META-INF/services, which bundles cannot
         // see across each other: name Jersey's own implementation outright.
         RuntimeDelegate.setInstance(new RuntimeDelegateImpl());
-        container = new ServletContainer(configuration());
+        servlet = new SwappableJersey(this::configuration);
     }
 
     @Deactivate
@@ -68,8 +71,9 @@ public class JerseyRoutes {
         reloader.shutdownNow();
     }
 
-    public ServletContainer container() {
-        return container;
+    /** The servlet that serves the current routes; Jetty initialises it, and each reload swaps what it serves. */
+    public HttpServlet servlet() {
+        return servlet;
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -109,7 +113,7 @@ public class JerseyRoutes {
     }
 
     private synchronized void scheduleReload() {
-        if (container == null || reloader.isShutdown()) {
+        if (servlet == null || reloader.isShutdown()) {
             return;
         }
         if (pendingReload != null) {
@@ -119,8 +123,8 @@ public class JerseyRoutes {
     }
 
     private void reload() {
-        ServletContainer current = container;
-        if (current == null || current.getServletConfig() == null) {
+        SwappableJersey current = servlet;
+        if (current == null) {
             return;
         }
         Thread thread = Thread.currentThread();
@@ -128,10 +132,10 @@ public class JerseyRoutes {
         thread.setContextClassLoader(ServletContainer.class.getClassLoader());
         try {
             long started = System.nanoTime();
-            current.reload(configuration());
+            current.swap(configuration());
             LOG.info("Routes reloaded: {} resources, {} providers in {} ms", resources.size(), providers.size(),
                     (System.nanoTime() - started) / 1_000_000);
-        } catch (RuntimeException e) {
+        } catch (ServletException | RuntimeException e) {
             LOG.error("Reloading the routes failed", e);
         } finally {
             thread.setContextClassLoader(previous);

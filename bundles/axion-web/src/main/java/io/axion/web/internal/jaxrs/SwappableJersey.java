@@ -1,0 +1,115 @@
+package io.axion.web.internal.jaxrs;
+
+import jakarta.servlet.ServletConfig;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.servlet.ServletContainer;
+
+/**
+ * The one servlet Jetty knows, in front of a Jersey application that is replaced whenever the routes change.
+ * Jersey's own {@code reload} shuts the running application down under the requests it is serving (they fail with
+ * "Request scope has been already shut down"); here a new application is built beside the old one, takes the next
+ * requests, and the old one is destroyed only once its last request is done.
+ */
+final class SwappableJersey extends HttpServlet {
+    /** One Jersey application and the requests inside it. */
+    private static final class Generation {
+        final ServletContainer container;
+        final AtomicInteger inFlight = new AtomicInteger();
+        final AtomicBoolean destroyed = new AtomicBoolean();
+        volatile boolean retired;
+
+        Generation(ServletContainer container) {
+            this.container = container;
+        }
+
+        /** Enters a request; false when this generation was retired meanwhile (the caller takes the next one). */
+        boolean enter() {
+            inFlight.incrementAndGet();
+            if (retired) {
+                leave();
+                return false;
+            }
+            return true;
+        }
+
+        void leave() {
+            if (inFlight.decrementAndGet() == 0 && retired) {
+                destroy();
+            }
+        }
+
+        void retire() {
+            retired = true;
+            if (inFlight.get() == 0) {
+                destroy();
+            }
+        }
+
+        private void destroy() {
+            if (destroyed.compareAndSet(false, true)) {
+                container.destroy();
+            }
+        }
+    }
+
+    private final Supplier<ResourceConfig> configuration;
+    private volatile Generation current;
+
+    SwappableJersey(Supplier<ResourceConfig> configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public synchronized void init(ServletConfig config) throws ServletException {
+        super.init(config);
+        current = start(configuration.get());
+    }
+
+    /** Builds an application from {@code config} and sends every later request to it. */
+    synchronized void swap(ResourceConfig config) throws ServletException {
+        if (getServletConfig() == null) {
+            return; // not started yet: init() will build from the latest routes
+        }
+        Generation previous = current;
+        current = start(config);
+        if (previous != null) {
+            previous.retire();
+        }
+    }
+
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response)
+            throws ServletException, IOException {
+        Generation generation = current;
+        while (!generation.enter()) {
+            generation = current;
+        }
+        try {
+            generation.container.service(request, response);
+        } finally {
+            generation.leave();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        Generation last = current;
+        if (last != null) {
+            last.retire();
+        }
+    }
+
+    private Generation start(ResourceConfig config) throws ServletException {
+        ServletContainer container = new ServletContainer(config);
+        container.init(getServletConfig());
+        return new Generation(container);
+    }
+}
