@@ -31,4 +31,12 @@ public interface UserService {
      * @throws io.axion.api.error.ConflictException when it is the last admin (409)
      */
     void delete(String username);
+
+    /**
+     * Sets an account's password (a forgotten one); every token of that account stops working.
+     *
+     * @throws io.axion.api.error.NotFoundException   when there is no such account (404)
+     * @throws io.axion.api.error.ValidationException when the password is too weak (422)
+     */
+    void setPassword(String username, String password);
 }

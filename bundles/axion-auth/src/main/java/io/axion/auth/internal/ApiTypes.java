@@ -19,6 +19,9 @@ public final class ApiTypes {
     public record PasswordChange(String currentPassword, String newPassword) {
     }
 
+    public record PasswordReset(String password) {
+    }
+
     public record TicketResponse(String ticket, Instant expiresAt) {
     }
 

@@ -5,6 +5,7 @@ import io.axion.api.AxionPaths;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Authenticator;
 import io.axion.api.error.AxionException;
+import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
 import io.axion.api.store.Store;
 import io.axion.auth.internal.ApiTypes.LoginResponse;
@@ -114,11 +115,26 @@ public class AuthService implements Authenticator {
         if (!logins.confirm(username, currentPassword, address)) {
             throw new ValidationException("currentPassword", "is wrong");
         }
-        UserState changed = users.changePassword(username, newPassword);
+        UserState changed = users.setPassword("newPassword", username, newPassword);
+        forgetInitialPasswordOf(username);
+        return issue(changed);
+    }
+
+    /** An admin sets someone's password (a forgotten one): their tokens stop working; 404 for an unknown user. */
+    void resetPassword(String username, String password) {
+        if (username == null || !Credentials.USERNAME.matcher(username).matches()) {
+            throw new NotFoundException("User", username == null ? "" : username.length() > 64
+                    ? username.substring(0, 64) : username);
+        }
+        users.setPassword("password", username, password);
+        forgetInitialPasswordOf(username);
+    }
+
+    /** The first admin's generated password is no secret worth keeping once it no longer works. */
+    private void forgetInitialPasswordOf(String username) {
         if (FirstAdmin.USERNAME.equals(username)) {
             FirstAdmin.forget(dataDir);
         }
-        return issue(changed);
     }
 
     WsTickets.Ticket issueTicket(String username) {

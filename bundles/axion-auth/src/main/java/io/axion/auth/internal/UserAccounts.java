@@ -48,6 +48,11 @@ public class UserAccounts implements UserService {
         auth.users().delete(username);
     }
 
+    @Override
+    public void setPassword(String username, String password) {
+        auth.resetPassword(username, password);
+    }
+
     private static UserAccount account(UserRecord user) {
         return new UserAccount(user.username(), user.role(), user.createdAt(), user.passwordChangedAt());
     }

@@ -97,9 +97,12 @@ final class UserDirectory {
         cache.remove(username);
     }
 
-    /** Sets a new password (checked, 422) and revokes every token issued before. */
-    synchronized UserState changePassword(String username, String newPassword) {
-        credentials.checkPassword("newPassword", username, newPassword);
+    /**
+     * Sets a new password (checked, 422 naming {@code field}) and revokes every token issued before; 404 for an
+     * unknown user.
+     */
+    synchronized UserState setPassword(String field, String username, String newPassword) {
+        credentials.checkPassword(field, username, newPassword);
         String hash = hasher.hash(newPassword);
         UserRecord updated = repository.store().inTransaction(c -> {
             repository.find(c, username).orElseThrow(() -> new NotFoundException("User", username));

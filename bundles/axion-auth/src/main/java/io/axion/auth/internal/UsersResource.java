@@ -6,12 +6,14 @@ import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
 import io.axion.api.web.RestResource;
 import io.axion.auth.internal.ApiTypes.NewUser;
+import io.axion.auth.internal.ApiTypes.PasswordReset;
 import io.axion.auth.internal.ApiTypes.UserDetails;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -62,6 +64,18 @@ public class UsersResource implements RestResource {
             throw new NotFoundException("User", username.length() > 64 ? username.substring(0, 64) : username);
         }
         auth.users().delete(username);
+        return Response.noContent().build();
+    }
+
+    /** Sets another user's password, e.g. a forgotten one; their tokens stop working. */
+    @PUT
+    @Path("{username}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response setPassword(@PathParam("username") String username, PasswordReset body) {
+        if (body == null) {
+            throw new ValidationException("body", "a JSON object {password} is required");
+        }
+        auth.resetPassword(username, body.password());
         return Response.noContent().build();
     }
 }

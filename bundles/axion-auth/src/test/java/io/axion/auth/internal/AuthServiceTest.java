@@ -75,6 +75,24 @@ class AuthServiceTest {
     }
 
     @Test
+    void anAdminResetsAForgottenPasswordWhichRevokesTheUsersTokens() {
+        f.auth.users().create("vera", "viewer-pass-1", Roles.VIEWER);
+        String old = f.login("vera", "viewer-pass-1");
+        new UserAccounts(f.auth).setPassword("vera", "viewer-pass-2");
+        assertThat(f.auth.authenticateBearer(old)).isEmpty();
+        assertThatThrownBy(() -> f.login("vera", "viewer-pass-1")).isInstanceOf(AxionException.class);
+        assertThat(f.auth.authenticateBearer(f.login("vera", "viewer-pass-2"))).isPresent();
+
+        assertThatThrownBy(() -> f.auth.resetPassword("vera", "short")).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("password:");
+        assertThatThrownBy(() -> f.auth.resetPassword("nobody", "viewer-pass-3"))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> f.auth.resetPassword("../etc", "viewer-pass-3"))
+                .isInstanceOf(NotFoundException.class);
+        assertThat(f.auth.authenticateBearer(f.login("vera", "viewer-pass-2"))).isPresent();
+    }
+
+    @Test
     void passwordChangeNeedsTheRightCurrentPasswordAndAStrongNewOne() {
         f.auth.users().create("vera", "viewer-pass-1", Roles.VIEWER);
         assertThatThrownBy(() -> f.auth.changePassword("vera", "wrong-current", "viewer-pass-2", "127.0.0.1"))

@@ -41,25 +41,13 @@ public class UserAddCommand extends AxionAction {
 
     @Override
     protected void run(PrintStream out) throws IOException, CommandException {
-        String secret = password != null ? password : askPassword();
+        String secret = PasswordPrompt.passwordOrAsk(password, session);
         UserAccount created = users.create(username, secret, role);
         if (json) {
             printJson(out, created);
         } else {
             out.println("User " + created.username() + " created (" + created.role() + ")");
         }
-    }
-
-    private String askPassword() throws IOException, CommandException {
-        if (session == null) {
-            return null; // the service answers "password: is required"
-        }
-        String first = session.readLine("Password: ", '*');
-        String second = session.readLine("Password again: ", '*');
-        if (first != null && !first.equals(second)) {
-            throw new CommandException("The two passwords differ");
-        }
-        return first;
     }
 
     /** The username and role, never the password. */

@@ -62,6 +62,19 @@ class UserCommandsTest {
                 throw new NotFoundException("User", username);
             }
         }
+
+        final Map<String, String> passwords = new TreeMap<>();
+
+        @Override
+        public void setPassword(String username, String password) {
+            if (!accounts.containsKey(username)) {
+                throw new NotFoundException("User", username);
+            }
+            if (password == null) {
+                throw new ValidationException("password", "is required");
+            }
+            passwords.put(username, password);
+        }
     }
 
     final FakeUsers users = new FakeUsers();
@@ -117,6 +130,19 @@ class UserCommandsTest {
     void withoutASessionToAskAMissingPasswordIsRefusedByTheService() {
         assertThatThrownBy(() -> Output.of(add("ops", "viewer", null))).isInstanceOf(CommandException.class)
                 .hasMessage("Error 422 (validation): password: is required");
+    }
+
+    @Test
+    void setsAPasswordAndRefusesAnUnknownUser() throws Exception {
+        UserPasswordCommand set = Fields.set(with(new UserPasswordCommand(), false), "username", "admin");
+        Fields.set(set, "password", "A-new-secret-1");
+        assertThat(Output.of(set)).isEqualTo("Password of admin changed; its sessions must log in again\n");
+        assertThat(users.passwords).containsEntry("admin", "A-new-secret-1");
+
+        UserPasswordCommand unknown = Fields.set(with(new UserPasswordCommand(), false), "username", "nobody");
+        Fields.set(unknown, "password", "A-new-secret-1");
+        assertThatThrownBy(() -> Output.of(unknown)).isInstanceOf(CommandException.class)
+                .hasMessage("Error 404 (not-found): User 'nobody' does not exist");
     }
 
     @Test
