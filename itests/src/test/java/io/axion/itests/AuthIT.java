@@ -91,12 +91,16 @@ public class AuthIT extends KarafTestSupport {
     }
 
     @Test
-    public void everyProtectedRouteRefusesMissingExpiredTamperedAlgNoneForeignAndDeletedUserTokens() {
+    public void everyProtectedRouteRefusesMissingExpiredTamperedAlgNoneForeignDeletedUserAndResetTokens() {
         String admin = adminToken();
         ForgedTokens forge = ForgedTokens.withAxionsKey();
         ensureUser(admin, "gone", Roles.VIEWER);
         String goneToken = login("gone", PASSWORD);
         assertThat(request("DELETE", "/api/v1/users/gone", admin, null).statusCode()).isEqualTo(204);
+        ensureUser(admin, "reset", Roles.VIEWER);
+        String beforeReset = login("reset", PASSWORD);
+        assertThat(request("PUT", "/api/v1/users/reset/password", admin, "{\"password\":\"another-password-2\"}")
+                .statusCode()).isEqualTo(204);
 
         Map<String, String> bad = Map.of(
                 "missing", "",
@@ -105,7 +109,8 @@ public class AuthIT extends KarafTestSupport {
                 "tampered", forge.tampered(admin, "someone"),
                 "alg none", forge.algNone(admin),
                 "HS512", forge.foreignAlgorithm(admin),
-                "deleted user", goneToken);
+                "deleted user", goneToken,
+                "password reset since", beforeReset);
         List<Operation> protectedOps = operations(admin).stream().filter(Operation::secured).toList();
         assertThat(protectedOps).extracting(Operation::path)
                 .contains("/api/v1/users", "/api/v1/auth/me", "/api/v1/auth/ws-ticket", "/api/v1/audit");

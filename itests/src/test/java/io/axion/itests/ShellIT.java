@@ -142,8 +142,14 @@ public class ShellIT extends KarafTestSupport {
         assertThatThrownBy(() -> admin("axion:user-add --role viewer --password aaaa weak"))
                 .hasStackTraceContaining("Error 422 (validation): password:");
 
-        assertThat(admin("axion:user-remove shelly")).contains("User shelly deleted");
+        // A forgotten password, set by the admin: the old one stops working
+        assertThat(admin("axion:user-password --password N3w-Sh3ll-Secret shelly")).contains("Password of shelly");
         assertThat(request("POST", "/api/v1/auth/login", null, login).statusCode()).isEqualTo(401);
+        String newLogin = JSON.writeValueAsString(Map.of("username", "shelly", "password", "N3w-Sh3ll-Secret"));
+        assertThat(request("POST", "/api/v1/auth/login", null, newLogin).statusCode()).isEqualTo(200);
+
+        assertThat(admin("axion:user-remove shelly")).contains("User shelly deleted");
+        assertThat(request("POST", "/api/v1/auth/login", null, newLogin).statusCode()).isEqualTo(401);
         assertThat(parse(admin("axion:user-list --json")).findValuesAsText("username")).doesNotContain("shelly");
     }
 
