@@ -118,6 +118,26 @@ function authUser(req, url) {
   if (t && t.expires > Date.now() && users.has(t.username)) return users.get(t.username);
   return null;
 }
+function issueToken(user) {
+  const token = randomBytes(24).toString('base64url');
+  const expires = Date.now() + TOKEN_TTL_MS;
+  tokens.set(token, { username: user.username, expires });
+  return { token, expiresAt: new Date(expires).toISOString(), user: { username: user.username, role: user.role } };
+}
+function revokeTokens(username) {
+  for (const [token, t] of tokens) if (t.username === username) tokens.delete(token);
+}
+// axion-auth's Credentials rules with its default minimum.
+function weakPassword(password, username) {
+  if (typeof password !== 'string' || !password) return 'is required';
+  const chars = [...password];
+  if (chars.length < 10) return 'must be at least 10 characters long';
+  if (chars.length > 256) return 'must be at most 256 characters long';
+  if (new Set(chars).size < 4) return 'must use at least 4 different characters';
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return 'must not contain the username';
+  return null;
+}
+const invalid = (res, field, message) => problem(res, 422, 'validation', `${field}: ${message}`, { errors: [{ field, message }] });
 // Entries in axion-auth's shape: {id, at, user, action, method, path, address, status}.
 let auditId = 0;
 function record(user, action, status, req) {
@@ -145,17 +165,26 @@ async function api(req, res, url) {
     const user = users.get(body.username);
     if (!user || user.password !== body.password) { failures.set(body.username, n + 1); record({ username: body.username }, 'login-failed', 401, req); return problem(res, 401, 'unauthorized', 'Wrong username or password.'); }
     failures.delete(body.username);
-    const token = randomBytes(24).toString('base64url');
-    const expires = Date.now() + TOKEN_TTL_MS;
-    tokens.set(token, { username: user.username, expires });
     record(user, 'login', 200, req);
-    return send(res, 200, { token, expiresAt: new Date(expires).toISOString(), user: { username: user.username, role: user.role } });
+    return send(res, 200, issueToken(user));
   }
   if (path === '/api/v1/capabilities' && method === 'GET' && !CAPS.includes('auth')) return send(res, 200, { capabilities: CAPS });
   const user = authUser(req, url);
   if (!user) return problem(res, 401, 'unauthorized', 'Log in first.');
   const mutating = method !== 'GET';
   const admin = user.role === 'admin';
+  if (path === '/api/v1/auth/password' && method === 'POST') {
+    const b = await json(req);
+    if (!b.currentPassword) return invalid(res, 'currentPassword', 'is required');
+    const weak = weakPassword(b.newPassword, user.username);
+    if (weak) return invalid(res, 'newPassword', weak);
+    if (b.newPassword === b.currentPassword) return invalid(res, 'newPassword', 'must differ from the current password');
+    if (b.currentPassword !== user.password) return invalid(res, 'currentPassword', 'is wrong');
+    user.password = b.newPassword;
+    revokeTokens(user.username);
+    record(user, 'request', 200, req);
+    return send(res, 200, issueToken(user));
+  }
   if (mutating && user.role === 'viewer' && path !== '/api/v1/auth/ws-ticket') return problem(res, 403, 'forbidden', 'Viewers cannot change anything.');
 
   if (path === '/api/v1/capabilities') return send(res, 200, { capabilities: CAPS });
@@ -199,6 +228,18 @@ async function api(req, res, url) {
       return send(res, 201, { username: b.username, role: b.role });
     }
     return send(res, 200, [...users.values()].map((u) => ({ username: u.username, role: u.role })));
+  }
+  if ((m = path.match(/^\/api\/v1\/users\/([^/]+)\/password$/)) && method === 'PUT') {
+    if (!admin) return problem(res, 403, 'forbidden', 'Admins only.');
+    const target = users.get(decodeURIComponent(m[1]));
+    if (!target) return problem(res, 404, 'not-found', `No user ${decodeURIComponent(m[1])}`);
+    const b = await json(req);
+    const weak = weakPassword(b.password, target.username);
+    if (weak) return invalid(res, 'password', weak);
+    target.password = b.password;
+    revokeTokens(target.username);
+    record(user, 'request', 204, req);
+    return send(res, 204);
   }
   if ((m = path.match(/^\/api\/v1\/users\/([^/]+)$/)) && method === 'DELETE') {
     if (!admin) return problem(res, 403, 'forbidden', 'Admins only.');

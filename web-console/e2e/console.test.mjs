@@ -274,6 +274,72 @@ describe('Axion console', { concurrency: false }, () => {
     await shot(page, '20-health');
   });
 
+  flow('a user changes their own password, and an admin sets a forgotten one', async () => {
+    // A throwaway operator in a tab of its own: each tab has its own sessionStorage, so the admin's tab stays logged in.
+    const username = uniqueName('e2e-user');
+    const stamp = Date.now().toString(36);
+    const [first, changed, reset] = [`Start-${stamp}-pw`, `Changed-${stamp}-pw`, `Reset-${stamp}-pw`];
+    const created = await api.post('/api/v1/users', { username, password: first, role: 'operator' });
+    assert.equal(created.status, 201, `creating ${username}: ${await created.text()}`);
+    const { page: userPage, errors: userErrors } = await newPage(browser.context);
+    const userToast = (text) => userPage.locator('[data-testid="toast"]', { hasText: text });
+    const dashboard = () => userPage.getByTestId('instance-table').waitFor();
+    try {
+      await login(userPage, first, username);
+      await dashboard();
+      await userPage.getByTestId('current-user').click();
+      await userPage.getByRole('heading', { name: 'Your account' }).waitFor();
+      await userPage.getByTestId('password-current').fill(first);
+      await userPage.getByTestId('password-new').fill(changed);
+      await userPage.getByTestId('password-again').fill(changed);
+      await userPage.getByTestId('password-submit').click();
+      await userToast('Password changed').first().waitFor();
+      await shot(userPage, '20b-account-password-changed');
+
+      // The server refuses the old token from now on: fresh requests in this tab, then after a reload, must carry the new one.
+      await userPage.getByRole('link', { name: 'Activity', exact: true }).click();
+      await userPage.locator('section[aria-labelledby="jobs-title"] table').waitFor();
+      await userPage.getByRole('link', { name: 'Instances', exact: true }).click();
+      await dashboard();
+      await userPage.reload();
+      await dashboard();
+      await userPage.getByTestId('connection').filter({ hasText: 'Live' }).waitFor();
+      assert.equal(new URL(userPage.url()).pathname, '/');
+
+      await userPage.getByRole('button', { name: 'Log out' }).click();
+      await login(userPage, first, username);
+      await userPage.getByTestId('login-error').waitFor();
+      assert.match(await userPage.getByTestId('login-error').innerText(), /wrong username or password/i);
+      await login(userPage, changed, username);
+      await dashboard();
+
+      await page.goto('/admin/users');
+      await page.locator(`[data-testid="user-row"][data-username="${username}"]`).getByTestId('user-set-password').click();
+      const dialog = page.getByTestId('set-password-dialog');
+      await dialog.getByTestId('set-password-new').fill(reset);
+      await dialog.getByTestId('set-password-again').fill(reset);
+      await shot(page, '20c-admin-set-password');
+      await dialog.getByTestId('set-password-submit').click();
+      await toast(`Password of ${username} set`).first().waitFor();
+      await dialog.getByTestId('set-password-new').waitFor({ state: 'detached' });
+
+      // The reset ended the user's session: the tab is back at the login page by its next request at the latest.
+      await userPage.reload();
+      await userPage.getByRole('button', { name: 'Sign in' }).waitFor();
+      await login(userPage, reset, username);
+      await dashboard();
+      assert.ok((await userPage.getByTestId('current-user').innerText()).startsWith(username));
+      assert.deepEqual(userErrors.map((e) => e.message), [], "the user's tab threw no uncaught errors");
+      assert.equal((await api.del(`/api/v1/users/${username}`)).status, 204, `deleting ${username}`);
+    } catch (error) {
+      await userPage.screenshot({ path: join(SCREENSHOTS, 'FAILED-password-user-tab.png') }).catch(() => undefined);
+      if ((await api.get(`/api/v1/users/${username}`).catch(() => null))?.status === 200) await api.del(`/api/v1/users/${username}`);
+      throw error;
+    } finally {
+      await userPage.close().catch(() => undefined);
+    }
+  });
+
   flow('delete from the dashboard, behind a confirmation', async () => {
     await page.goto(`/?q=${NAME}`);
     await row().getByRole('button', { name: `Delete ${NAME}` }).click();

@@ -16,6 +16,7 @@ const InstancePage = lazy(() => import('./pages/InstancePage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const QuotaPage = lazy(() => import('./pages/admin/QuotaPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
+const AccountPage = lazy(() => import('./pages/AccountPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
@@ -43,6 +44,7 @@ export function App() {
                     <Route path="/instances/:name/:tab" element={<InstancePage />} />
                     <Route path="/activity" element={<ActivityPage />} />
                     <Route path="/health" element={<HealthPage />} />
+                    <Route path="/account" element={<AccountPage />} />
                     <Route path="/admin/users" element={<UsersPage />} />
                     <Route path="/admin/quota" element={<QuotaPage />} />
                     <Route path="/admin/audit" element={<AuditPage />} />

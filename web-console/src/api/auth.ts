@@ -27,6 +27,9 @@ export const authApi = {
       anonymous: true,
     }),
   me: () => request<User>('/api/v1/auth/me'),
+  /** Ends every earlier token of the caller, this one included: the answer's token is the session's from now on. */
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<LoginResult>('/api/v1/auth/password', { method: 'POST', body: { currentPassword, newPassword } }),
   /** A single-use, 30 s ticket: the only credential a browser WebSocket carries (never the JWT). */
   wsTicket: () => request<WsTicket>('/api/v1/auth/ws-ticket', { method: 'POST' }),
 };

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { buildUrl, configureClient, describeError, ProblemError, request } from './client';
+import { buildUrl, configureClient, describeError, fieldErrors, ProblemError, request } from './client';
 import { installFakeFetch, json, problem } from '../test/fakeFetch';
 
 const unauthorized = vi.fn();
@@ -56,6 +56,7 @@ describe('request', () => {
     installFakeFetch({ 'GET /x': problem(401, 'unauthorized', 'expired') });
     await request('/x').catch(() => undefined);
     expect(unauthorized).toHaveBeenCalledTimes(1);
+    expect(unauthorized.mock.calls[0][1]).toBe('tok-123');
     await request('/x', { anonymous: true }).catch(() => undefined);
     expect(unauthorized).toHaveBeenCalledTimes(1);
   });
@@ -72,6 +73,30 @@ describe('request', () => {
     const error = (await request('/x').catch((e) => e)) as ProblemError;
     expect(error.status).toBe(0);
     expect(error.message).toMatch(/could not be reached/);
+  });
+});
+
+describe('fieldErrors', () => {
+  it("reads a 422's {field, message} entries by field, the first per field", () => {
+    const error = new ProblemError({
+      type: 'x',
+      title: 'Invalid input',
+      status: 422,
+      errors: [
+        { field: 'newPassword', message: 'must be at least 10 characters long' },
+        { field: 'newPassword', message: 'later' },
+        { field: 'currentPassword', message: 'is wrong' },
+        'not an entry',
+        null,
+      ],
+    });
+    expect(fieldErrors(error)).toEqual({ newPassword: 'must be at least 10 characters long', currentPassword: 'is wrong' });
+  });
+
+  it('finds nothing in other errors', () => {
+    expect(fieldErrors(new ProblemError({ type: 'x', title: 't', status: 429 }))).toEqual({});
+    expect(fieldErrors(new Error('boom'))).toEqual({});
+    expect(fieldErrors(undefined)).toEqual({});
   });
 });
 

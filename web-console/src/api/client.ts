@@ -30,7 +30,8 @@ export class ProblemError extends Error {
 /** Where the token comes from and who hears about a 401; set by the auth layer, kept out of the modules. */
 interface ClientHooks {
   token: () => string | null;
-  onUnauthorized: (problem: Problem) => void;
+  /** `sentToken` is the token the refused request carried, which may no longer be the session's. */
+  onUnauthorized: (problem: Problem, sentToken: string | null) => void;
 }
 
 const hooks: ClientHooks = {
@@ -109,7 +110,7 @@ export async function request<T = unknown>(path: string, options: RequestOptions
 
   if (!response.ok) {
     const problem = await readProblem(response);
-    if (response.status === 401 && !options.anonymous) hooks.onUnauthorized(problem);
+    if (response.status === 401 && !options.anonymous) hooks.onUnauthorized(problem, token);
     const retry = Number(response.headers.get('Retry-After'));
     throw new ProblemError(problem, Number.isFinite(retry) && retry > 0 ? retry : undefined);
   }
@@ -160,4 +161,15 @@ export function describeError(error: unknown): string {
   }
   if (error instanceof Error) return error.message;
   return String(error);
+}
+
+/** The per-field messages of a 422 problem (`errors: [{field, message}]`), by field; the first one wins. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  const found: Record<string, string> = {};
+  if (!(error instanceof ProblemError) || !Array.isArray(error.problem.errors)) return found;
+  for (const entry of error.problem.errors) {
+    const { field, message } = (entry ?? {}) as { field?: unknown; message?: unknown };
+    if (typeof field === 'string' && typeof message === 'string' && !(field in found)) found[field] = message;
+  }
+  return found;
 }

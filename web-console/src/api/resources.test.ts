@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { configureClient } from './client';
+import { configureClient, fieldErrors } from './client';
 import { authApi, canAct, isAdmin } from './auth';
 import { instancesApi } from './instances';
 import { jobsApi, asJob, isTerminal } from './jobs';
@@ -32,6 +32,29 @@ describe('authApi', () => {
     expect((await authApi.wsTicket()).ticket).toBe('abc');
     expect(calls[1].headers.Authorization).toBe('Bearer tok');
     expect((await authApi.me()).username).toBe('admin');
+  });
+
+  it('changes the own password with the token and answers the fresh one', async () => {
+    const { calls } = installFakeFetch({
+      'POST /api/v1/auth/password': { token: 'fresh', expiresAt: '2030-01-01T00:00:00Z', user: { username: 'alice', role: 'operator' } },
+    });
+    const result = await authApi.changePassword('old-password-1', 'new-password-2');
+    expect(result.token).toBe('fresh');
+    expect(result.user.username).toBe('alice');
+    expect(calls[0].method).toBe('POST');
+    expect(calls[0].headers.Authorization).toBe('Bearer tok');
+    expect(calls[0].body).toEqual({ currentPassword: 'old-password-1', newPassword: 'new-password-2' });
+  });
+
+  it('passes the field errors of a refused password change through', async () => {
+    installFakeFetch({
+      'POST /api/v1/auth/password': problem(422, 'validation', 'newPassword: must differ from the current password', {
+        errors: [{ field: 'newPassword', message: 'must differ from the current password' }],
+      }),
+    });
+    const error = await authApi.changePassword('same-password', 'same-password').catch((e) => e);
+    expect(error).toMatchObject({ status: 422 });
+    expect(fieldErrors(error)).toEqual({ newPassword: 'must differ from the current password' });
   });
 
   it('knows what each role may do', () => {
@@ -217,6 +240,29 @@ describe('usersApi', () => {
     await usersApi.remove('bob');
     expect(calls[1].body).toEqual({ username: 'bob', password: 'longenough', role: 'viewer' });
     expect(calls[2].url).toBe('/api/v1/users/bob');
+  });
+
+  it("sets another user's password with PUT, the name encoded", async () => {
+    const { calls } = installFakeFetch({ 'PUT /api/v1/users/bob.smith/password': new Response(null, { status: 204 }) });
+    await expect(usersApi.setPassword('bob.smith', 'a-new-password')).resolves.toBeUndefined();
+    expect(calls[0].method).toBe('PUT');
+    expect(calls[0].headers.Authorization).toBe('Bearer tok');
+    expect(calls[0].body).toEqual({ password: 'a-new-password' });
+    const odd = installFakeFetch({ 'PUT /api/v1/users/a%2Fb/password': new Response(null, { status: 204 }) });
+    await usersApi.setPassword('a/b', 'a-new-password');
+    expect(odd.calls[0].url).toBe('/api/v1/users/a%2Fb/password');
+  });
+
+  it('surfaces an unknown user and a weak password', async () => {
+    installFakeFetch({
+      'PUT /api/v1/users/ghost/password': problem(404, 'not-found', 'No user ghost'),
+      'PUT /api/v1/users/bob/password': problem(422, 'validation', 'password: must be at least 10 characters long', {
+        errors: [{ field: 'password', message: 'must be at least 10 characters long' }],
+      }),
+    });
+    await expect(usersApi.setPassword('ghost', 'a-new-password')).rejects.toMatchObject({ status: 404 });
+    const weak = await usersApi.setPassword('bob', 'short').catch((e) => e);
+    expect(fieldErrors(weak)).toEqual({ password: 'must be at least 10 characters long' });
   });
 
   it('surfaces a 403 for a non-admin', async () => {

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { authApi } from '../api/auth';
+import { authApi, type LoginResult } from '../api/auth';
 import { configureClient } from '../api/client';
 import { ANONYMOUS, clearSession, isExpired, loadSession, saveSession, type Session } from './session';
 
@@ -9,6 +9,8 @@ interface AuthValue {
   /** Why the user was sent back to the login page (expiry, 401), shown there once. */
   notice: string | null;
   login: (username: string, password: string) => Promise<Session>;
+  /** Changes the user's own password and carries on with the fresh token the server answers. */
+  changePassword: (currentPassword: string, newPassword: string) => Promise<Session>;
   logout: (notice?: string) => void;
   enterAnonymous: () => void;
 }
@@ -44,8 +46,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     configured.current = true;
     configureClient({
       token: () => sessionRef.current?.token || null,
-      onUnauthorized: () => {
-        if (sessionRef.current && sessionRef.current !== ANONYMOUS) logoutRef.current(EXPIRED_NOTICE);
+      // A refusal of a token the session has since replaced (a password change) says nothing about the new one.
+      onUnauthorized: (_, sentToken) => {
+        const current = sessionRef.current;
+        if (current && current !== ANONYMOUS && sentToken === current.token) logoutRef.current(EXPIRED_NOTICE);
       },
     });
   }
@@ -62,21 +66,36 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => clearTimeout(timer);
   }, [session, logout]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const result = await authApi.login(username, password);
+  const adopt = useCallback((result: LoginResult) => {
     const next = saveSession(result);
     sessionRef.current = next;
-    setNotice(null);
     setSession(next);
     return next;
   }, []);
+
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const next = adopt(await authApi.login(username, password));
+      setNotice(null);
+      return next;
+    },
+    [adopt],
+  );
+
+  const changePassword = useCallback(
+    async (currentPassword: string, newPassword: string) => adopt(await authApi.changePassword(currentPassword, newPassword)),
+    [adopt],
+  );
 
   const enterAnonymous = useCallback(() => {
     sessionRef.current = ANONYMOUS;
     setSession(ANONYMOUS);
   }, []);
 
-  const value = useMemo(() => ({ session, notice, login, logout, enterAnonymous }), [session, notice, login, logout, enterAnonymous]);
+  const value = useMemo(
+    () => ({ session, notice, login, changePassword, logout, enterAnonymous }),
+    [session, notice, login, changePassword, logout, enterAnonymous],
+  );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -19,6 +19,13 @@ describe('session', () => {
     expect(loadSession()).toBeNull();
   });
 
+  it('replaces the stored session with a fresh token (a password change)', () => {
+    saveSession({ token: 'old', expiresAt: future(), user: { username: 'alice', role: 'operator' } });
+    saveSession({ token: 'new', expiresAt: future(), user: { username: 'alice', role: 'operator' } });
+    expect(loadSession()?.token).toBe('new');
+    expect(sessionStorage.length).toBe(1);
+  });
+
   it('drops an expired or broken session', () => {
     saveSession({ token: 'jwt', expiresAt: new Date(Date.now() - 1000).toISOString(), user: { username: 'a', role: 'viewer' } });
     expect(loadSession()).toBeNull();

@@ -52,9 +52,9 @@ export function Layout({ children }: { children: ReactNode }) {
           </span>
           {session && session !== ANONYMOUS && (
             <>
-              <span className="user-chip" data-testid="current-user">
+              <NavLink to="/account" className="user-chip" data-testid="current-user" title="Your account and password">
                 {session.user.username} <span className="muted">· {session.user.role}</span>
-              </span>
+              </NavLink>
               <button type="button" className="btn btn-small" onClick={() => logout('You have logged out.')}>
                 Log out
               </button>
@@ -67,6 +67,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {caps.has('instances') && <NavItem to="/" end label="Instances" />}
           {(caps.has('jobs') || caps.has('instances')) && <NavItem to="/activity" label="Activity" />}
           <NavItem to="/health" label="Health" />
+          {/* The header's user chip leads there too, but phones hide it. */}
+          {session && session !== ANONYMOUS && <NavItem to="/account" label="Account" />}
         </ul>
         {isAdmin(role) && (caps.has('auth') || caps.has('quota')) && (
           <>

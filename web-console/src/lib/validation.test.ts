@@ -12,6 +12,9 @@ import {
   validatePath,
   validateQuota,
   validateResize,
+  validatePassword,
+  validatePasswordChange,
+  validatePasswordReset,
   validateUser,
   type InstanceForm,
 } from './validation';
@@ -158,8 +161,57 @@ describe('validateUser', () => {
     expect(hasErrors(validateUser({ username: 'alice', password: 'longenough', role: 'operator' }))).toBe(false);
     const errors = validateUser({ username: ' bad name', password: 'short', role: 'root' });
     expect(errors.username).toBeDefined();
-    expect(errors.password).toMatch(/8 characters/);
+    expect(errors.password).toMatch(/at least 10 characters/);
     expect(errors.role).toBeDefined();
+  });
+});
+
+describe('validatePassword (the server\'s rules, with its default minimum)', () => {
+  it.each(['longenough', 'correct horse', 'ü'.repeat(6) + 'abcd'])('accepts %j', (password) => {
+    expect(validatePassword(password, 'alice')).toBeUndefined();
+  });
+
+  it.each([
+    ['', /is required/],
+    ['nine-char', /at least 10 characters/],
+    ['😀😀😀😀😀abc', /at least 10 characters/],
+    ['x'.repeat(257), /at most 256 characters/],
+    ['abababababab', /at least 4 different characters/],
+    ['my-Alice-password', /must not contain the username/],
+  ])('refuses %j', (password, message) => {
+    expect(validatePassword(password, 'alice')).toMatch(message);
+  });
+
+  it('lets a short username appear in the password, as the server does', () => {
+    expect(validatePassword('bo-is-my-name', 'bo')).toBeUndefined();
+  });
+
+  it('names the field it checks', () => {
+    expect(validatePassword('', '', 'New password')).toBe('New password is required.');
+  });
+});
+
+describe('validatePasswordChange', () => {
+  const change = (over = {}) => ({ currentPassword: 'old-password-1', newPassword: 'new-password-2', newPasswordAgain: 'new-password-2', ...over });
+
+  it('passes a good change', () => {
+    expect(hasErrors(validatePasswordChange(change(), 'alice'))).toBe(false);
+  });
+
+  it('needs the current password, a different new one, typed twice alike', () => {
+    expect(validatePasswordChange(change({ currentPassword: '' }), 'alice').currentPassword).toBe('Current password is required.');
+    expect(validatePasswordChange(change({ newPassword: 'old-password-1', newPasswordAgain: 'old-password-1' }), 'alice').newPassword).toMatch(/must differ/);
+    expect(validatePasswordChange(change({ newPasswordAgain: 'new-password-3' }), 'alice').newPasswordAgain).toBe('The two passwords differ.');
+    expect(validatePasswordChange(change({ newPasswordAgain: '' }), 'alice').newPasswordAgain).toBe('Type the new password again.');
+    expect(validatePasswordChange(change({ newPassword: 'short', newPasswordAgain: 'short' }), 'alice').newPassword).toMatch(/at least 10/);
+  });
+});
+
+describe('validatePasswordReset', () => {
+  it('checks the new password against the user it is for, typed twice alike', () => {
+    expect(hasErrors(validatePasswordReset({ password: 'a-new-password', passwordAgain: 'a-new-password' }, 'bob'))).toBe(false);
+    expect(validatePasswordReset({ password: 'bob-password-1', passwordAgain: 'bob-password-1' }, 'bob').password).toMatch(/username/);
+    expect(validatePasswordReset({ password: 'a-new-password', passwordAgain: 'a-new-passwort' }, 'bob').passwordAgain).toBe('The two passwords differ.');
   });
 });
 

@@ -176,6 +176,56 @@ export function validateFileName(name: string): string | undefined {
   return undefined;
 }
 
+/** The auth feature's default minimum; a server configured for more still answers 422, shown on the field. */
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 256;
+
+/** The server's password rules: length in characters (not UTF-16 units), some variety, not the username. */
+export function validatePassword(password: string, username = '', what = 'Password'): string | undefined {
+  const characters = [...password];
+  if (!password) return `${what} is required.`;
+  if (characters.length < MIN_PASSWORD_LENGTH) return `${what} must be at least ${MIN_PASSWORD_LENGTH} characters.`;
+  if (characters.length > MAX_PASSWORD_LENGTH) return `${what} must be at most ${MAX_PASSWORD_LENGTH} characters.`;
+  if (new Set(characters).size < 4) return `${what} must use at least 4 different characters.`;
+  if (username.length >= 3 && password.toLowerCase().includes(username.toLowerCase())) return `${what} must not contain the username.`;
+  return undefined;
+}
+
+function validateRepeat(again: string, password: string): string | undefined {
+  if (!again) return 'Type the new password again.';
+  return again === password ? undefined : 'The two passwords differ.';
+}
+
+export interface PasswordChangeForm {
+  currentPassword: string;
+  newPassword: string;
+  newPasswordAgain: string;
+}
+
+export function validatePasswordChange(form: PasswordChangeForm, username: string): Errors<PasswordChangeForm> {
+  const errors: Errors<PasswordChangeForm> = {};
+  if (!form.currentPassword) errors.currentPassword = 'Current password is required.';
+  errors.newPassword = validatePassword(form.newPassword, username, 'New password');
+  if (!errors.newPassword && form.newPassword === form.currentPassword) {
+    errors.newPassword = 'New password must differ from the current one.';
+  }
+  errors.newPasswordAgain = validateRepeat(form.newPasswordAgain, form.newPassword);
+  return errors;
+}
+
+/** An admin's reset of someone else's password: no current password to know. */
+export interface PasswordResetForm {
+  password: string;
+  passwordAgain: string;
+}
+
+export function validatePasswordReset(form: PasswordResetForm, username: string): Errors<PasswordResetForm> {
+  return {
+    password: validatePassword(form.password, username, 'New password'),
+    passwordAgain: validateRepeat(form.passwordAgain, form.password),
+  };
+}
+
 export interface UserForm {
   username: string;
   password: string;
@@ -187,7 +237,7 @@ export function validateUser(form: UserForm): Errors<UserForm> {
   if (!/^[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}$/.test(form.username)) {
     errors.username = 'Username: 1-64 letters, digits, ".", "_" or "-", starting with a letter or digit.';
   }
-  if (form.password.length < 8) errors.password = 'Password must be at least 8 characters.';
+  errors.password = validatePassword(form.password, form.username);
   if (!['admin', 'operator', 'viewer'].includes(form.role)) errors.role = 'Choose a role.';
   return errors;
 }

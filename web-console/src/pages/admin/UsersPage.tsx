@@ -5,12 +5,13 @@ import { ROLES, type Role, type User } from '../../api/auth';
 import { keys } from '../../api/keys';
 import { describeError } from '../../api/client';
 import { useAuth } from '../../auth/AuthContext';
-import { hasErrors, validateUser, type UserForm } from '../../lib/validation';
+import { hasErrors, MIN_PASSWORD_LENGTH, validateUser, type UserForm } from '../../lib/validation';
 import { Field } from '../../components/Field';
 import { ConfirmDialog } from '../../components/Dialog';
 import { useToasts } from '../../components/Toasts';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
 import { AdminOnly } from './AdminGuard';
+import { SetPasswordDialog } from './SetPasswordDialog';
 
 const ROLE_TEXT: Record<Role, string> = {
   viewer: 'reads everything, changes nothing',
@@ -34,6 +35,7 @@ function Users() {
   const [form, setForm] = useState<UserForm>({ username: '', password: '', role: 'viewer' });
   const [touched, setTouched] = useState(false);
   const [removing, setRemoving] = useState<User | null>(null);
+  const [settingPassword, setSettingPassword] = useState<User | null>(null);
   const errors = validateUser(form);
 
   const create = useMutation({
@@ -83,7 +85,7 @@ function Users() {
               </thead>
               <tbody>
                 {users.data.map((u) => (
-                  <tr key={u.username} data-testid="user-row">
+                  <tr key={u.username} data-testid="user-row" data-username={u.username}>
                     <td>
                       {u.username}
                       {u.username === session?.user.username && <span className="muted"> (you)</span>}
@@ -92,6 +94,18 @@ function Users() {
                       <span className={`badge badge-role-${u.role}`}>{u.role}</span>
                     </td>
                     <td className="row-actions">
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        // Set here, the admin's own password would end their own session; the account page keeps it going.
+                        disabled={u.username === session?.user.username}
+                        title={u.username === session?.user.username ? 'Change your own password on your account page' : undefined}
+                        onClick={() => setSettingPassword(u)}
+                        aria-label={`Set the password of ${u.username}`}
+                        data-testid="user-set-password"
+                      >
+                        Set password
+                      </button>
                       <button
                         type="button"
                         className="btn btn-small btn-danger-ghost"
@@ -115,7 +129,7 @@ function Users() {
             <Field label="Username" error={touched ? errors.username : undefined}>
               <input value={form.username} onChange={(e) => setForm({ ...form, username: e.target.value.trim() })} autoComplete="off" />
             </Field>
-            <Field label="Password" error={touched ? errors.password : undefined} hint="At least 8 characters.">
+            <Field label="Password" error={touched ? errors.password : undefined} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
               <input type="password" value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} autoComplete="new-password" />
             </Field>
             <fieldset className="radio-group">
@@ -135,6 +149,7 @@ function Users() {
           </form>
         </section>
       </div>
+      <SetPasswordDialog user={settingPassword} onClose={() => setSettingPassword(null)} />
       <ConfirmDialog
         open={removing !== null}
         title={`Delete user ${removing?.username}?`}
