@@ -28,6 +28,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -224,6 +225,32 @@ public class AuthIT extends KarafTestSupport {
         });
         assertThat(sockets).contains("admin /ws/events 101", "- /ws/events 401", "- /ws/terminal/x0 401");
         assertThat(audit.toString()).doesNotContain("ticket=").doesNotContain(admin);
+    }
+
+    @Test
+    public void revokingAUsersCredentialsClosesTheSocketsTheyOpenedBefore() throws Exception {
+        String admin = adminToken();
+        String user = "sockets-" + Long.toString(System.nanoTime() % 1_000_000, 36); // fresh on a rerun
+        ensureUser(admin, user, Roles.OPERATOR);
+        String events = "ws://127.0.0.1:" + System.getProperty("axion.it.http.port") + "/ws/events";
+        RealtimeClients.Events revoked = new RealtimeClients.Events();
+        RealtimeClients.Events bystander = new RealtimeClients.Events();
+        RealtimeClients.open(events, login(user, PASSWORD), revoked);
+        var adminSocket = RealtimeClients.open(events, admin, bystander);
+        try {
+            assertThat(request("PUT", "/api/v1/users/" + user + "/password", admin,
+                    "{\"password\":\"another-password-2\"}").statusCode()).isEqualTo(204);
+            assertThat(revoked.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+            assertThat(bystander.closed).isNotDone();
+            // With the new password the user is welcome again.
+            RealtimeClients.Events again = new RealtimeClients.Events();
+            RealtimeClients.open(events, login(user, "another-password-2"), again);
+            assertThat(request("DELETE", "/api/v1/users/" + user, admin, null).statusCode()).isEqualTo(204);
+            assertThat(again.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1008);
+                assertThat(bystander.closed).isNotDone();
+        } finally {
+            adminSocket.abort();
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.axion.api.AxionConstants;
 import io.axion.api.AxionPaths;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Authenticator;
+import io.axion.api.auth.RevocationListener;
 import io.axion.api.error.AxionException;
 import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
@@ -15,12 +16,20 @@ import io.axion.auth.internal.UserRecord.UserState;
 import java.time.Clock;
 import java.time.Duration;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Axion's accounts and credentials: the {@link Authenticator} the web bundle asks for every protected request and
@@ -30,10 +39,16 @@ import org.osgi.service.metatype.annotations.Designate;
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = AuthConfig.class)
 public class AuthService implements Authenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
     static final String LOGIN_PATH = AxionConstants.API_BASE + "/auth/login";
 
     @Reference
     private Store store;
+
+    /** Whoever keeps sessions alive past the token check (the WebSocket layer). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, fieldOption = FieldOption.UPDATE)
+    final List<RevocationListener> revocationListeners = new CopyOnWriteArrayList<>();
 
     private Path dataDir;
     private Credentials credentials;
@@ -62,7 +77,7 @@ public class AuthService implements Authenticator {
         PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKiB(), config.argon2Iterations(),
                 config.concurrentHashes());
         credentials = new Credentials(config.minPasswordLength());
-        users = new UserDirectory(new UserRepository(store), hasher, credentials, clock);
+        users = new UserDirectory(new UserRepository(store), hasher, credentials, clock, this::revoked);
         users.load();
         audit = new AuditLog(store, clock, Duration.ofDays(config.auditRetentionDays()), config.auditMaxEntries());
         audit.prune();
@@ -163,6 +178,16 @@ public class AuthService implements Authenticator {
     private Optional<UserState> current(String username, String userId, long generation) {
         return users.state(username)
                 .filter(u -> u.userId().equals(userId) && u.tokenGeneration() == generation);
+    }
+
+    private void revoked(String username) {
+        for (RevocationListener listener : revocationListeners) {
+            try {
+                listener.revoked(username);
+            } catch (RuntimeException e) {
+                LOG.warn("Ending the sessions of {} failed in {}", username, listener, e);
+            }
+        }
     }
 
     private static AuthenticatedUser principal(UserState user) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Axion's accounts: SQLite is the truth, and a copy of each user's role, id and token generation stays in memory
@@ -23,12 +24,16 @@ final class UserDirectory {
     private final Credentials credentials;
     private final Clock clock;
     private final Map<String, UserState> cache = new ConcurrentHashMap<>();
+    private final Consumer<String> revoked;
 
-    UserDirectory(UserRepository repository, PasswordHasher hasher, Credentials credentials, Clock clock) {
+    /** {@code revoked} hears of each user whose credentials all stopped working, once the change is stored. */
+    UserDirectory(UserRepository repository, PasswordHasher hasher, Credentials credentials, Clock clock,
+                  Consumer<String> revoked) {
         this.repository = repository;
         this.hasher = hasher;
         this.credentials = credentials;
         this.clock = clock;
+        this.revoked = revoked;
     }
 
     synchronized void load() {
@@ -95,6 +100,7 @@ final class UserDirectory {
             return null;
         });
         cache.remove(username);
+        revoked.accept(username);
     }
 
     /**
@@ -110,6 +116,7 @@ final class UserDirectory {
             return repository.find(c, username).orElseThrow();
         });
         cache.put(username, updated.state());
+        revoked.accept(username);
         return updated.state();
     }
 

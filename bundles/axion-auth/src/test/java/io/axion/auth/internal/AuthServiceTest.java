@@ -11,7 +11,9 @@ import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +92,21 @@ class AuthServiceTest {
         assertThatThrownBy(() -> f.auth.resetPassword("../etc", "viewer-pass-3"))
                 .isInstanceOf(NotFoundException.class);
         assertThat(f.auth.authenticateBearer(f.login("vera", "viewer-pass-2"))).isPresent();
+    }
+
+    @Test
+    void listenersHearOfEveryRevocationButNotOfAFailedOne() {
+        List<String> revoked = new CopyOnWriteArrayList<>();
+        f.auth.revocationListeners.add(username -> {
+            throw new IllegalStateException("a broken listener does not stop the others");
+        });
+        f.auth.revocationListeners.add(revoked::add);
+        f.auth.users().create("vera", "viewer-pass-1", Roles.VIEWER);
+        f.auth.changePassword("vera", "viewer-pass-1", "viewer-pass-2", "127.0.0.1");
+        f.auth.resetPassword("vera", "viewer-pass-3");
+        assertThatThrownBy(() -> f.auth.resetPassword("vera", "short")).isInstanceOf(ValidationException.class);
+        f.auth.users().delete("vera");
+        assertThat(revoked).containsExactly("vera", "vera", "vera");
     }
 
     @Test

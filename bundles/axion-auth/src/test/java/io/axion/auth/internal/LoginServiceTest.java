@@ -28,7 +28,7 @@ class LoginServiceTest {
         store.migrate("auth", LoginServiceTest.class, "db/auth");
         MutableClock clock = new MutableClock();
         hasher = new PasswordHasher(64, 1, 2);
-        users = new UserDirectory(new UserRepository(store), hasher, new Credentials(10), clock);
+        users = new UserDirectory(new UserRepository(store), hasher, new Credentials(10), clock, username -> { });
         users.load();
         users.create("alice", "correct horse 1", Roles.OPERATOR);
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(1000, 1000, 1000, Duration.ZERO,

@@ -8,19 +8,23 @@ import jakarta.websocket.Endpoint;
  * per-request state from the HTTP request to the endpoint.
  */
 final class PendingEndpoint {
-    private static final ThreadLocal<Endpoint> CURRENT = new ThreadLocal<>();
+    /** The route's endpoint for this connection, and whom it was authenticated as. */
+    record Pending(Endpoint endpoint, String username) {
+    }
+
+    private static final ThreadLocal<Pending> CURRENT = new ThreadLocal<>();
 
     private PendingEndpoint() {
     }
 
-    static void set(Endpoint endpoint) {
-        CURRENT.set(endpoint);
+    static void set(Endpoint endpoint, String username) {
+        CURRENT.set(new Pending(endpoint, username));
     }
 
-    static Endpoint take() {
-        Endpoint endpoint = CURRENT.get();
+    static Pending take() {
+        Pending pending = CURRENT.get();
         CURRENT.remove();
-        return endpoint;
+        return pending;
     }
 
     static void clear() {

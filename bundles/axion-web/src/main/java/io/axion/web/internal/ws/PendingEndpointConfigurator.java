@@ -1,6 +1,5 @@
 package io.axion.web.internal.ws;
 
-import jakarta.websocket.Endpoint;
 import jakarta.websocket.Extension;
 import jakarta.websocket.HandshakeResponse;
 import jakarta.websocket.server.HandshakeRequest;
@@ -15,14 +14,19 @@ import org.eclipse.jetty.ee10.websocket.jakarta.server.config.ContainerDefaultCo
  */
 final class PendingEndpointConfigurator extends ServerEndpointConfig.Configurator {
     private final ContainerDefaultConfigurator defaults = new ContainerDefaultConfigurator();
+    private final OpenSessions sessions;
+
+    PendingEndpointConfigurator(OpenSessions sessions) {
+        this.sessions = sessions;
+    }
 
     @Override
     public <T> T getEndpointInstance(Class<T> endpointClass) throws InstantiationException {
-        Endpoint endpoint = PendingEndpoint.take();
-        if (endpoint == null) {
+        PendingEndpoint.Pending pending = PendingEndpoint.take();
+        if (pending == null) {
             throw new InstantiationException("WebSocket upgrade without authentication");
         }
-        return endpointClass.cast(new DelegatingEndpoint(endpoint));
+        return endpointClass.cast(new DelegatingEndpoint(pending.endpoint(), pending.username(), sessions));
     }
 
     @Override

@@ -65,7 +65,7 @@ final class UpgradeAuthenticationFilter implements Filter {
             return;
         }
         String argument = segments.length > 1 ? URLDecoder.decode(segments[1], StandardCharsets.UTF_8) : null;
-        PendingEndpoint.set(route.get().newEndpoint(user.get(), argument, query));
+        PendingEndpoint.set(route.get().newEndpoint(user.get(), argument, query), user.get().username());
         try {
             chain.doFilter(req, res);
         } finally {

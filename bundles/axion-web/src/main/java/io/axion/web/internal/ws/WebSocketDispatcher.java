@@ -2,6 +2,7 @@ package io.axion.web.internal.ws;
 
 import io.axion.api.auth.AuditTrail;
 import io.axion.api.auth.Authenticator;
+import io.axion.api.auth.RevocationListener;
 import io.axion.api.web.WebSocketRoute;
 import jakarta.servlet.Filter;
 import jakarta.websocket.DeploymentException;
@@ -19,11 +20,12 @@ import org.osgi.service.component.annotations.ReferencePolicyOption;
 /**
  * The WebSocket whiteboard. Jakarta WebSocket cannot remove an endpoint once deployed, so two fixed endpoints
  * ({@code /ws/{route}} and {@code /ws/{route}/{argument}}) delegate to whichever {@link WebSocketRoute} services
- * are registered at upgrade time.
+ * are registered at upgrade time. It also ends the sockets of users whose credentials were revoked.
  */
-@Component(service = WebSocketDispatcher.class)
-public class WebSocketDispatcher {
+@Component(service = {WebSocketDispatcher.class, RevocationListener.class})
+public class WebSocketDispatcher implements RevocationListener {
     private final Map<String, WebSocketRoute> routes = new ConcurrentHashMap<>();
+    private final OpenSessions sessions = new OpenSessions();
     private volatile Authenticator authenticator;
     private volatile AuditTrail audit;
 
@@ -61,6 +63,12 @@ public class WebSocketDispatcher {
         }
     }
 
+    /** A revoked user keeps no socket: a terminal opened before the password change or deletion ends now. */
+    @Override
+    public void revoked(String username) {
+        sessions.closeAll(username);
+    }
+
     public Filter authenticationFilter() {
         return new UpgradeAuthenticationFilter(() -> Optional.ofNullable(authenticator),
                 name -> Optional.ofNullable(routes.get(name)), () -> Optional.ofNullable(audit));
@@ -69,7 +77,7 @@ public class WebSocketDispatcher {
     public void registerEndpoints(ServerContainer container) throws DeploymentException {
         for (String path : new String[] {"/ws/{route}", "/ws/{route}/{argument}"}) {
             container.addEndpoint(ServerEndpointConfig.Builder.create(DelegatingEndpoint.class, path)
-                    .configurator(new PendingEndpointConfigurator()).build());
+                    .configurator(new PendingEndpointConfigurator(sessions)).build());
         }
     }
 }
