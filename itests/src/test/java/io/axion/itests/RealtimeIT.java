@@ -184,6 +184,9 @@ public class RealtimeIT extends KarafTestSupport {
         assertThat(text.named("axion_http_request_duration_seconds_count")).anySatisfy(s ->
                 assertThat(s.labels()).containsEntry("route", "/api/v1/health").containsEntry("method", "GET")
                         .containsEntry("status", "200"));
+        // A refused request is timed under its route too (the route is known before authentication runs).
+        assertThat(text.named("axion_http_request_duration_seconds_count")).anySatisfy(s ->
+                assertThat(s.labels()).containsEntry("route", "/metrics").containsEntry("status", "401"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.axion.bench.instances;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.axion.bench.AxionProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -59,8 +60,8 @@ public final class InstancesListBench {
         AxionProcess axion = AxionProcess.start(distribution, workDir, project, env);
         try {
             bench.baseUrl = axion.baseUrl();
-            bench.awaitHealthy(Duration.ofMinutes(3));
-            bench.token = bench.login(axion.initialAdminPassword());
+            axion.awaitHealthy(bench.http, Duration.ofMinutes(3));
+            bench.token = axion.adminToken(bench.http);
             long made = System.nanoTime();
             bench.createRunning(instances);
             System.out.printf("created and started %d instances through Axion in %.1f s%n", instances,
@@ -195,41 +196,6 @@ public final class InstancesListBench {
         } catch (Exception e) {
             System.out.println("Clean-up of LXD project " + project + " failed (scripts/clean-test-projects.sh removes "
                     + "what is left): " + e);
-        }
-    }
-
-    private void awaitHealthy(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/health"))
-                        .GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"reachable\":true")) {
-                    return;
-                }
-            } catch (IOException starting) {
-                // not listening yet
-            }
-            TimeUnit.MILLISECONDS.sleep(500);
-        }
-        throw new IllegalStateException("Axion did not become healthy within " + timeout);
-    }
-
-    private String login(String password) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-        while (true) {
-            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/v1/auth/login"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                            Map.of("username", "admin", "password", password)))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (login.statusCode() == 200) {
-                return JSON.readTree(login.body()).path("token").asText();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("login answered " + login.statusCode() + ": " + login.body());
-            }
-            TimeUnit.SECONDS.sleep(1);
         }
     }
 

@@ -1,11 +1,9 @@
 package io.axion.auth.internal;
 
 import io.axion.api.web.RestProvider;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.security.Principal;
 import java.util.List;
@@ -31,9 +29,6 @@ public class AuditFilter implements ContainerResponseFilter, RestProvider {
     @Reference
     private AuthService auth;
 
-    @Context
-    private HttpServletRequest request;
-
     @Override
     public void filter(ContainerRequestContext in, ContainerResponseContext out) {
         String method = in.getMethod();
@@ -47,7 +42,7 @@ public class AuditFilter implements ContainerResponseFilter, RestProvider {
         }
         Principal caller = in.getSecurityContext() == null ? null : in.getSecurityContext().getUserPrincipal();
         auth.audit().record(caller == null ? null : caller.getName(), AuditLog.REQUEST, method, path,
-                Callers.address(request), out.getStatus());
+                Callers.address(in), out.getStatus());
     }
 
     /** The query parameters that say what was acted on (a file's path, a forced stop); any others are left out. */

@@ -1,7 +1,9 @@
 package io.axion.auth.internal;
 
 import io.axion.api.error.AxionException;
+import io.axion.api.web.RestProvider;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
@@ -24,11 +26,16 @@ final class Callers {
      * there and so escape the per-address throttle.
      */
     static String address(HttpServletRequest request) {
-        try {
-            String address = request == null ? null : request.getRemoteAddr();
-            return address == null ? "unknown" : address;
-        } catch (IllegalStateException e) {
-            return "unknown"; // outside a request scope
-        }
+        return address(request == null ? null : request.getRemoteAddr());
+    }
+
+    /** The peer address the web bundle put on the request ({@link RestProvider#PEER_ADDRESS}). */
+    static String address(ContainerRequestContext request) {
+        Object address = request == null ? null : request.getProperty(RestProvider.PEER_ADDRESS);
+        return address(address == null ? null : address.toString());
+    }
+
+    private static String address(String address) {
+        return address == null ? "unknown" : address;
     }
 }

@@ -6,7 +6,7 @@ import static org.mockito.Mockito.when;
 
 import io.axion.api.auth.AuditEvent;
 import io.axion.api.auth.AuthenticatedUser;
-import jakarta.servlet.http.HttpServletRequest;
+import io.axion.api.web.RestProvider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -32,10 +32,7 @@ class AuditFilterTest {
     void start() throws Exception {
         f = AuthFixture.withAdmin(dir);
         filter = new AuditFilter();
-        HttpServletRequest servlet = mock(HttpServletRequest.class);
-        when(servlet.getRemoteAddr()).thenReturn("192.0.2.7");
         set(filter, "auth", f.auth);
-        set(filter, "request", servlet);
     }
 
     @AfterEach
@@ -100,6 +97,7 @@ class AuditFilterTest {
         UriInfo uriInfo = mock(UriInfo.class);
         SecurityContext security = mock(SecurityContext.class);
         when(request.getMethod()).thenReturn(method);
+        when(request.getProperty(RestProvider.PEER_ADDRESS)).thenReturn("192.0.2.7");
         when(request.getUriInfo()).thenReturn(uriInfo);
         URI full = URI.create("http://127.0.0.1:8080" + uri);
         when(uriInfo.getRequestUri()).thenReturn(full);

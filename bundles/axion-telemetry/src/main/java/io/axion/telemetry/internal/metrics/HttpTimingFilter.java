@@ -3,19 +3,19 @@ package io.axion.telemetry.internal.metrics;
 import io.axion.api.web.RestProvider;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.container.DynamicFeature;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.FeatureContext;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import java.io.IOException;
 import java.lang.reflect.Method;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -23,23 +23,39 @@ import org.osgi.service.component.annotations.Reference;
  * Times every REST request from before matching until its body is written, and records it by method, the matched
  * route template (e.g. {@code /api/v1/jobs/{id}}: bounded, unlike raw paths) and status. Requests that match no
  * route are recorded as {@value #UNMATCHED}.
+ * <p>
+ * The route comes from a small filter bound to each resource method when Jersey builds its application, not from an
+ * injected {@code ResourceInfo}: this one object serves every application the web bundle builds, and an injected
+ * field would follow the newest one while an older one still finishes requests.
  */
 @Component(service = RestProvider.class)
 @PreMatching
 @Priority(1)
 public class HttpTimingFilter implements RestProvider, ContainerRequestFilter, ContainerResponseFilter,
-        WriterInterceptor {
+        WriterInterceptor, DynamicFeature {
     static final String UNMATCHED = "unmatched";
     private static final String STARTED = "axion.metrics.started";
     private static final String PENDING = "axion.metrics.pending";
-
-    private final Map<Method, String> templates = new ConcurrentHashMap<>();
+    private static final String ROUTE = "axion.metrics.route";
 
     @Reference
     private AxionMetrics metrics;
 
-    @Context
-    private ResourceInfo resource;
+    /** Tags the requests of one resource method with its route; before authentication, so 401s have a route too. */
+    private record RouteTag(String route) implements ContainerRequestFilter {
+        @Override
+        public void filter(ContainerRequestContext request) {
+            request.setProperty(ROUTE, route);
+        }
+    }
+
+    @Override
+    public void configure(ResourceInfo resource, FeatureContext context) {
+        if (resource.getResourceMethod() != null) {
+            context.register(new RouteTag(template(resource.getResourceClass(), resource.getResourceMethod())),
+                    Priorities.AUTHENTICATION - 100);
+        }
+    }
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -52,7 +68,9 @@ public class HttpTimingFilter implements RestProvider, ContainerRequestFilter, C
         if (!(started instanceof Long start)) {
             return;
         }
-        Observation observation = new Observation(request.getMethod(), route(), response.getStatus(), start);
+        Object route = request.getProperty(ROUTE);
+        Observation observation = new Observation(request.getMethod(), route instanceof String r ? r : UNMATCHED,
+                response.getStatus(), start);
         if (response.hasEntity()) {
             request.setProperty(PENDING, observation); // finished once the body is written
         } else {
@@ -71,14 +89,6 @@ public class HttpTimingFilter implements RestProvider, ContainerRequestFilter, C
                 observation.record(metrics);
             }
         }
-    }
-
-    private String route() {
-        Method method = resource == null ? null : resource.getResourceMethod();
-        if (method == null) {
-            return UNMATCHED;
-        }
-        return templates.computeIfAbsent(method, m -> template(resource.getResourceClass(), m));
     }
 
     /** The class's and the method's {@code @Path} joined, e.g. {@code /api/v1/jobs} + {@code {id}}. */

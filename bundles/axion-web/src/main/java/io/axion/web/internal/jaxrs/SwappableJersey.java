@@ -1,5 +1,6 @@
 package io.axion.web.internal.jaxrs;
 
+import io.axion.api.web.RestProvider;
 import jakarta.servlet.ServletConfig;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
@@ -16,7 +17,9 @@ import org.glassfish.jersey.servlet.ServletContainer;
  * The one servlet Jetty knows, in front of a Jersey application that is replaced whenever the routes change.
  * Jersey's own {@code reload} shuts the running application down under the requests it is serving (they fail with
  * "Request scope has been already shut down"); here a new application is built beside the old one, takes the next
- * requests, and the old one is destroyed only once its last request is done.
+ * requests, and the old one is destroyed only once its last request is done. Providers are shared by the
+ * generations, which is why they read the peer address from a request property ({@link RestProvider#PEER_ADDRESS})
+ * rather than from injected fields.
  */
 final class SwappableJersey extends HttpServlet {
     /** One Jersey application and the requests inside it. */
@@ -88,6 +91,7 @@ final class SwappableJersey extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response)
             throws ServletException, IOException {
+        request.setAttribute(RestProvider.PEER_ADDRESS, request.getRemoteAddr());
         Generation generation = current;
         while (!generation.enter()) {
             generation = current;

@@ -2,9 +2,13 @@ package io.axion.web.internal.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.axion.api.web.RestProvider;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -57,8 +61,19 @@ class SwappableJerseyTest {
     Server server;
     URI base;
 
+    /** A provider shared by every generation, as the whiteboard's are: it reads the peer from the request. */
+    static final class PeerHeader implements ContainerResponseFilter {
+        @Override
+        public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+            response.getHeaders().putSingle("X-Peer", request.getProperty(RestProvider.PEER_ADDRESS));
+        }
+    }
+
+    final PeerHeader peerHeader = new PeerHeader();
+
     ResourceConfig nextApplication() {
-        return new ResourceConfig().register(new Which(generations.incrementAndGet(), entered, release));
+        return new ResourceConfig().register(new Which(generations.incrementAndGet(), entered, release))
+                .register(peerHeader);
     }
 
     @BeforeEach
@@ -92,12 +107,15 @@ class SwappableJerseyTest {
         assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
 
         servlet.swap(nextApplication());
-        assertThat(get("/which").body()).isEqualTo("2");
+        HttpResponse<String> next = get("/which");
+        assertThat(next.body()).isEqualTo("2");
+        assertThat(next.headers().firstValue("X-Peer")).hasValue("127.0.0.1");
 
         release.countDown();
         HttpResponse<String> old = held.get(10, TimeUnit.SECONDS);
         assertThat(old.statusCode()).isEqualTo(200);
         assertThat(old.body()).isEqualTo("1");
+        assertThat(old.headers().firstValue("X-Peer")).hasValue("127.0.0.1");
     }
 
     @Test

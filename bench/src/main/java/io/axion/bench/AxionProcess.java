@@ -1,6 +1,11 @@
-package io.axion.bench.instances;
+package io.axion.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * The built distribution unpacked into a folder of its own and started with {@code bin/start} on free ports, in a
  * Hazelcast cluster and an LXD project of its own; stopped with {@code bin/stop}.
  */
-final class AxionProcess implements AutoCloseable {
+public final class AxionProcess implements AutoCloseable {
     private final Path home;
     private final int httpPort;
     private final Map<String, String> environment;
@@ -29,7 +34,7 @@ final class AxionProcess implements AutoCloseable {
      * @param distribution the {@code axion-distribution-*.tar.gz}
      * @param workDir      emptied, then the distribution is unpacked there
      */
-    static AxionProcess start(Path distribution, Path workDir, String lxdProject, Map<String, String> extraEnv)
+    public static AxionProcess start(Path distribution, Path workDir, String lxdProject, Map<String, String> extraEnv)
             throws IOException, InterruptedException {
         deleteRecursively(workDir);
         Files.createDirectories(workDir);
@@ -58,12 +63,48 @@ final class AxionProcess implements AutoCloseable {
         return axion;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
     }
 
-    String initialAdminPassword() throws IOException {
+    public String initialAdminPassword() throws IOException {
         return Files.readString(home.resolve("data/initial-admin-password")).trim();
+    }
+
+    /** Waits until the health route answers 200 with LXD reachable. */
+    public void awaitHealthy(HttpClient http, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/health"))
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("\"reachable\":true")) {
+                    return;
+                }
+            } catch (IOException starting) {
+                // not listening yet
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+        throw new IllegalStateException("Axion did not become healthy within " + timeout);
+    }
+
+    /** A token for the first admin, retried while the auth feature is still starting. */
+    public String adminToken(HttpClient http) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        String body = "{\"username\":\"admin\",\"password\":\"" + initialAdminPassword() + "\"}";
+        while (true) {
+            HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/auth/login"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (login.statusCode() == 200) {
+                return new ObjectMapper().readTree(login.body()).path("token").asText();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("login answered " + login.statusCode() + ": " + login.body());
+            }
+            TimeUnit.SECONDS.sleep(1);
+        }
     }
 
     @Override
@@ -85,7 +126,7 @@ final class AxionProcess implements AutoCloseable {
         }
     }
 
-    static void run(List<String> command, Path dir) throws IOException, InterruptedException {
+    public static void run(List<String> command, Path dir) throws IOException, InterruptedException {
         // stdin from /dev/null: lxc reads a config from a stdin that is not a terminal and would wait on a pipe.
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
