@@ -151,6 +151,14 @@ public class ShellIT extends KarafTestSupport {
         assertThat(admin("axion:user-remove shelly")).contains("User shelly deleted");
         assertThat(request("POST", "/api/v1/auth/login", null, newLogin).statusCode()).isEqualTo(401);
         assertThat(parse(admin("axion:user-list --json")).findValuesAsText("username")).doesNotContain("shelly");
+
+        // Each change is in the audit log with who ran it, never with a password
+        String audit = admin("axion:audit -n 50");
+        assertThat(audit).contains("axion:user-add shelly role=operator", "axion:user-password shelly",
+                "axion:user-remove shelly", "shell-it").doesNotContain("Sh3ll-Secret");
+        JsonNode mine = parse(admin("axion:audit --json --user shell-it -n 20"));
+        assertThat(mine.findValuesAsText("action")).containsOnly("shell");
+        assertThat(mine.findValuesAsText("method")).containsOnly("console");
     }
 
     // --- jobs -------------------------------------------------------------------------------------------------
@@ -397,6 +405,8 @@ public class ShellIT extends KarafTestSupport {
         awaitCommand("axion:user-list");
         assertThat(executeAs(List.of("viewer"), "axion:job-list")).contains("ID");
         assertThatThrownBy(() -> executeAs(List.of("viewer"), "axion:user-list"))
+                .hasStackTraceContaining("CommandNotFoundException");
+        assertThatThrownBy(() -> executeAs(List.of("viewer"), "axion:audit"))
                 .hasStackTraceContaining("CommandNotFoundException");
     }
 

@@ -33,12 +33,4 @@ public final class ApiTypes {
             return new UserDetails(user.username(), user.role(), user.createdAt(), user.passwordChangedAt());
         }
     }
-
-    public record AuditEntry(long id, Instant at, String user, String action, String method, String path,
-                             String address, Integer status) {
-        static AuditEntry of(AuditLog.Entry e) {
-            return new AuditEntry(e.id(), e.at(), e.user(), e.action(), e.method(), e.path(), e.address(),
-                    e.status());
-        }
-    }
 }

@@ -1,6 +1,9 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEntry;
 import io.axion.api.auth.AuditEvent;
+import io.axion.api.auth.AuditTrail;
+import io.axion.api.error.ValidationException;
 import io.axion.api.store.Store;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,14 +28,8 @@ final class AuditLog {
     static final String LOGIN_FAILED = "login-failed";
     static final String LOGIN_THROTTLED = "login-throttled";
     static final String REQUEST = AuditEvent.REQUEST;
-    static final int MAX_LIMIT = 1000;
     private static final int PRUNE_EVERY = 1000;
     private static final int MAX_TEXT = 512;
-
-    /** One audited event; {@code user} is null when nobody was authenticated. */
-    record Entry(long id, Instant at, String user, String action, String method, String path, String address,
-                 Integer status) {
-    }
 
     private final Store store;
     private final Clock clock;
@@ -75,9 +72,17 @@ final class AuditLog {
         }
     }
 
+    /** {@code limit} when it is from 1 to {@link AuditTrail#MAX_LIMIT}; else 422. */
+    static int requireLimit(int limit) {
+        if (limit < 1 || limit > AuditTrail.MAX_LIMIT) {
+            throw new ValidationException("limit", "must be a whole number from 1 to " + AuditTrail.MAX_LIMIT);
+        }
+        return limit;
+    }
+
     /** Newest first; {@code user} null for everyone's. */
-    List<Entry> recent(int limit, String user) {
-        int bounded = Math.max(1, Math.min(limit, MAX_LIMIT));
+    List<AuditEntry> recent(int limit, String user) {
+        int bounded = Math.max(1, Math.min(limit, AuditTrail.MAX_LIMIT));
         String sql = "SELECT id, at_ms, username, action, method, path, address, status FROM auth_audit"
                 + (user == null ? "" : " WHERE username = ?") + " ORDER BY id DESC LIMIT ?";
         return store.inTransaction(c -> {
@@ -88,11 +93,11 @@ final class AuditLog {
                 }
                 ps.setInt(i, bounded);
                 try (ResultSet rs = ps.executeQuery()) {
-                    List<Entry> entries = new ArrayList<>();
+                    List<AuditEntry> entries = new ArrayList<>();
                     while (rs.next()) {
                         int code = rs.getInt(8);
                         Integer status = rs.wasNull() ? null : code;
-                        entries.add(new Entry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
+                        entries.add(new AuditEntry(rs.getLong(1), Instant.ofEpochMilli(rs.getLong(2)), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), status));
                     }
                     return entries;

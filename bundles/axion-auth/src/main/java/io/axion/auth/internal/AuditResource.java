@@ -1,9 +1,8 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEntry;
 import io.axion.api.auth.Roles;
-import io.axion.api.error.ValidationException;
 import io.axion.api.web.RestResource;
-import io.axion.auth.internal.ApiTypes.AuditEntry;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,11 +34,9 @@ public class AuditResource implements RestResource {
             } catch (NumberFormatException e) {
                 count = -1;
             }
-            if (count < 1 || count > AuditLog.MAX_LIMIT) {
-                throw new ValidationException("limit", "must be a whole number from 1 to " + AuditLog.MAX_LIMIT);
-            }
+            AuditLog.requireLimit(count);
         }
         String who = user == null || user.isEmpty() ? null : user;
-        return auth.audit().recent(count, who).stream().map(AuditEntry::of).toList();
+        return auth.audit().recent(count, who);
     }
 }

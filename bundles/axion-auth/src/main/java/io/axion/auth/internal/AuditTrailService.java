@@ -1,11 +1,13 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEntry;
 import io.axion.api.auth.AuditEvent;
 import io.axion.api.auth.AuditTrail;
+import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** {@link AuditTrail} for the other bundles (WebSocket upgrades, shell commands), into the same log as the API's. */
+/** {@link AuditTrail} for the other bundles (WebSocket upgrades, shell commands): the same log as the API's. */
 @Component(service = AuditTrail.class)
 public class AuditTrailService implements AuditTrail {
 
@@ -18,6 +20,11 @@ public class AuditTrailService implements AuditTrail {
     /** For tests. */
     AuditTrailService(AuthService auth) {
         this.auth = auth;
+    }
+
+    @Override
+    public List<AuditEntry> recent(int limit, String user) {
+        return auth.audit().recent(AuditLog.requireLimit(limit), user);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -63,7 +64,7 @@ class AuditFilterTest {
         AuthenticatedUser olivia = new AuthenticatedUser("olivia", "operator");
         filter.filter(request("PUT", "/api/v1/instances/web/files?path=/etc/motd&ticket=abc", olivia), response(204));
         filter.filter(request("POST", "/api/v1/instances/web/stop?force=true&token=xyz", olivia), response(202));
-        assertThat(f.auth.audit().recent(10, null)).extracting(AuditLog.Entry::path).containsExactly(
+        assertThat(f.auth.audit().recent(10, null)).extracting(AuditEntry::path).containsExactly(
                 "/api/v1/instances/web/stop?force=true", "/api/v1/instances/web/files?path=/etc/motd");
     }
 

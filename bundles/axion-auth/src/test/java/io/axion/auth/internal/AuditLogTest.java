@@ -1,5 +1,6 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.store.internal.SqliteStore;
@@ -37,11 +38,11 @@ class AuditLogTest {
         clock.advance(Duration.ofSeconds(1));
         audit.record("alice", AuditLog.LOGIN, "POST", "/api/v1/auth/login", "10.0.0.1", 200);
 
-        assertThat(audit.recent(10, null)).extracting(AuditLog.Entry::path)
+        assertThat(audit.recent(10, null)).extracting(AuditEntry::path)
                 .containsExactly("/api/v1/auth/login", "/api/v1/users/bob", "/api/v1/instances");
         assertThat(audit.recent(1, null)).hasSize(1);
-        assertThat(audit.recent(10, "alice")).extracting(AuditLog.Entry::action).containsExactly("login", "request");
-        AuditLog.Entry anonymous = audit.recent(10, null).get(1);
+        assertThat(audit.recent(10, "alice")).extracting(AuditEntry::action).containsExactly("login", "request");
+        AuditEntry anonymous = audit.recent(10, null).get(1);
         assertThat(anonymous.user()).isNull();
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.address()).isEqualTo("10.0.0.2");
@@ -51,7 +52,7 @@ class AuditLogTest {
     @Test
     void limitsAreClampedAndLongTextIsClipped() {
         audit.record("alice", AuditLog.REQUEST, "POST", "/" + "x".repeat(5000), "10.0.0.1", null);
-        AuditLog.Entry entry = audit.recent(0, null).get(0);
+        AuditEntry entry = audit.recent(0, null).get(0);
         assertThat(entry.path()).hasSize(512);
         assertThat(entry.status()).isNull();
         assertThat(audit.recent(1_000_000, null)).hasSize(1);
@@ -63,7 +64,7 @@ class AuditLogTest {
         clock.advance(Duration.ofDays(91));
         audit.record("alice", AuditLog.REQUEST, "POST", "/new", "10.0.0.1", 200);
         assertThat(audit.prune()).isEqualTo(1);
-        assertThat(audit.recent(10, null)).extracting(AuditLog.Entry::path).containsExactly("/new");
+        assertThat(audit.recent(10, null)).extracting(AuditEntry::path).containsExactly("/new");
     }
 
     @Test
@@ -72,7 +73,7 @@ class AuditLogTest {
             audit.record("alice", AuditLog.REQUEST, "POST", "/" + i, "10.0.0.1", 200);
         }
         assertThat(audit.prune()).isEqualTo(3);
-        assertThat(audit.recent(10, null)).extracting(AuditLog.Entry::path)
+        assertThat(audit.recent(10, null)).extracting(AuditEntry::path)
                 .containsExactly("/7", "/6", "/5", "/4", "/3");
     }
 

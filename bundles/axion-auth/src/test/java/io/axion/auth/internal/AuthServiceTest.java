@@ -1,5 +1,6 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -202,7 +203,7 @@ class AuthServiceTest {
         assertThatThrownBy(() -> f.auth.login("admin", "wrong password!", "10.1.2.3"));
         assertThatThrownBy(() -> f.auth.login("Not A Name Or A Password", "x", "10.1.2.3"));
         var entries = f.auth.audit().recent(10, null);
-        assertThat(entries).extracting(AuditLog.Entry::action)
+        assertThat(entries).extracting(AuditEntry::action)
                 .containsExactly("login-failed", "login-failed", "login");
         assertThat(entries.get(1).user()).isEqualTo("admin");
         assertThat(entries.get(1).address()).isEqualTo("10.1.2.3");

@@ -1,5 +1,6 @@
 package io.axion.auth.internal;
 
+import io.axion.api.auth.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class LoginThrottleTest {
                 .retryAfterSeconds()).isEqualTo(1);
         f.clock.advance(Duration.ofSeconds(1));
         assertThat(f.auth.login("admin", AuthFixture.ADMIN_PASSWORD, "10.0.0.1").token()).isNotBlank();
-        assertThat(f.auth.audit().recent(100, "admin")).extracting(AuditLog.Entry::action)
+        assertThat(f.auth.audit().recent(100, "admin")).extracting(AuditEntry::action)
                 .contains("login-throttled", "login-failed", "login");
     }
 

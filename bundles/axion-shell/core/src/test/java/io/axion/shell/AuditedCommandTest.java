@@ -3,6 +3,7 @@ package io.axion.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.axion.api.auth.AuditEntry;
 import io.axion.api.auth.AuditEvent;
 import io.axion.api.auth.AuditTrail;
 import io.axion.api.error.ConflictException;
@@ -55,8 +56,21 @@ class AuditedCommandTest {
         }
     }
 
+    /** Keeps what it is told; nothing to read back. */
+    final AuditTrail trail = new AuditTrail() {
+        @Override
+        public void record(AuditEvent event) {
+            recorded.add(event);
+        }
+
+        @Override
+        public List<AuditEntry> recent(int limit, String user) {
+            return List.of();
+        }
+    };
+
     <T extends AxionAction> T audited(T command) {
-        return Fields.set(command, "audit", (AuditTrail) recorded::add);
+        return Fields.set(command, "audit", trail);
     }
 
     static <T> T as(Subject subject, PrivilegedExceptionAction<T> action) throws Exception {

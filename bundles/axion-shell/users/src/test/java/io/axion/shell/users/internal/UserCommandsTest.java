@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.axion.api.auth.AuditEntry;
+import io.axion.api.auth.AuditEvent;
+import io.axion.api.auth.AuditTrail;
 import io.axion.api.auth.UserAccount;
 import io.axion.api.auth.UserService;
 import io.axion.api.error.ConflictException;
@@ -143,6 +146,45 @@ class UserCommandsTest {
         Fields.set(unknown, "password", "A-new-secret-1");
         assertThatThrownBy(() -> Output.of(unknown)).isInstanceOf(CommandException.class)
                 .hasMessage("Error 404 (not-found): User 'nobody' does not exist");
+    }
+
+    /** An audit log of two entries that refuses limits as the auth bundle does. */
+    static final class FakeTrail implements AuditTrail {
+        final List<AuditEntry> entries = List.of(
+                new AuditEntry(2, T, "admin", "shell", "ssh", "axion:user-remove ops", "/192.0.2.7:50122", 200),
+                new AuditEntry(1, T, null, "login-failed", "POST", "/api/v1/auth/login", "192.0.2.8", 401));
+
+        @Override
+        public void record(AuditEvent event) {
+        }
+
+        @Override
+        public List<AuditEntry> recent(int limit, String user) {
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new ValidationException("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+            }
+            return entries.stream().filter(e -> user == null || user.equals(e.user())).limit(limit).toList();
+        }
+    }
+
+    AuditCommand audit(int limit, String user, boolean json) {
+        AuditCommand command = Fields.set(new AuditCommand(), "trail", new FakeTrail());
+        Fields.set(command, "limit", limit);
+        Fields.set(command, "user", user);
+        return Fields.set(command, "json", json);
+    }
+
+    @Test
+    void showsTheAuditLogAsATableOrTheRestShape() throws Exception {
+        String table = Output.of(audit(50, null, false));
+        assertThat(table).contains("WHEN", "WHO", "ACTION", "WHAT", "FROM", "OUTCOME",
+                "ssh axion:user-remove ops", "/192.0.2.7:50122", "POST /api/v1/auth/login", "401");
+        JsonNode json = mapper.readTree(Output.of(audit(1, "admin", true)));
+        assertThat(json).hasSize(1);
+        assertThat(json.get(0).path("path").asText()).isEqualTo("axion:user-remove ops");
+        assertThat(json.get(0).path("at").asText()).isEqualTo("2026-11-27T10:00:00.123Z");
+        assertThatThrownBy(() -> Output.of(audit(0, null, false))).isInstanceOf(CommandException.class)
+                .hasMessageStartingWith("Error 422 (validation): limit:");
     }
 
     @Test
