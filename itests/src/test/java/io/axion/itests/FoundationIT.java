@@ -60,6 +60,16 @@ public class FoundationIT extends KarafTestSupport {
         HttpResponse<String> wrongMethod = request("DELETE", "/api/v1/health", null, null);
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+
+        // Refused by Jetty itself, before any route: still a problem, still with the security headers.
+        HttpResponse<String> ambiguous = get("/api/v1/%2e%2e/%2e%2e/etc/passwd");
+        assertThat(ambiguous.statusCode()).isEqualTo(400);
+        assertThat(ambiguous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(ambiguous.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(ambiguous.headers().firstValue("Content-Security-Policy"))
+                .hasValue("default-src 'none'; frame-ancestors 'none'");
+        assertThat(json(ambiguous).path("status").asInt()).isEqualTo(400);
+        assertThat(nope.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
 
     @Test

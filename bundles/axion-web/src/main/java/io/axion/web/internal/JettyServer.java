@@ -74,7 +74,9 @@ public class JettyServer {
         context.addServlet(new ServletHolder("jersey", routes.servlet()), "/*");
         JakartaWebSocketServletContainerInitializer.configure(context,
                 (servletContext, container) -> webSockets.registerEndpoints(container));
-        server.setHandler(context);
+        context.setErrorHandler(new ProblemErrorHandler.ForServlets());
+        server.setErrorHandler(new ProblemErrorHandler());
+        server.setHandler(new BaselineHeaders(context));
         server.start();
 
         // Authenticate before Jetty's upgrade filter (which the initializer put first) can accept the upgrade.

@@ -4,8 +4,13 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
 
-/** Headers every response carries, whatever route produced it. */
+/**
+ * What differs between the API's answers and the console's: the web server already put the strict security
+ * headers on every answer ({@code BaselineHeaders}); the API's are never cached, and the console's files get the
+ * content policy a single-page application with a code editor and a terminal needs.
+ */
 final class SecurityHeaders implements ContainerResponseFilter {
     static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
             + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self' ws: wss:; "
@@ -14,18 +19,12 @@ final class SecurityHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("X-Frame-Options", "DENY");
-        headers.putSingle("Referrer-Policy", "no-referrer");
-        if (request.getSecurityContext() != null && request.getSecurityContext().isSecure()) {
-            // Served over HTTPS: browsers must not fall back to plain HTTP for a year.
-            headers.putSingle("Strict-Transport-Security", "max-age=31536000");
-        }
-        if (request.getUriInfo().getPath().startsWith("api/")) {
-            headers.putIfAbsent("Cache-Control", java.util.List.of("no-store"));
-            headers.putSingle("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
-        } else {
-            headers.putIfAbsent("Content-Security-Policy", java.util.List.of(CONSOLE_CSP));
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("api/")) {
+            headers.putIfAbsent("Cache-Control", List.of("no-store"));
+        } else if (!path.equals("metrics")) {
+            // The console's files: its pages and its workers (the editor's) live under this policy.
+            headers.putSingle("Content-Security-Policy", CONSOLE_CSP);
         }
     }
 }
