@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.CountDownLatch;
 
@@ -38,7 +39,10 @@ final class AppendOnceHandler implements JobHandler {
             context.log("side effect done");
         }
         if (hangAfterActing) {
-            Files.writeString(actedMarker, context.id());
+            // Written aside and moved into place: the test polls for the marker and must never read it half-written.
+            Path written = Files.writeString(actedMarker.resolveSibling(actedMarker.getFileName() + ".tmp"),
+                    context.id());
+            Files.move(written, actedMarker, StandardCopyOption.ATOMIC_MOVE);
             new CountDownLatch(1).await();
         }
         return JobResult.ok(already ? "found done" : "done");
