@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -41,14 +42,14 @@ public final class LoginTimingBench {
         System.out.printf("Login timing bench: %d logins of each kind after %d warm-up rounds%n", rounds, warmup);
         AxionProcess axion = AxionProcess.start(distribution, workDir, project, Map.of());
         try {
-            HttpClient probe = HttpClient.newHttpClient();
-            axion.awaitHealthy(probe, Duration.ofMinutes(3));
-            axion.adminToken(probe);
-            new LoginTimingBench(axion.baseUrl(), axion.initialAdminPassword()).measure(rounds, warmup);
+            LoginTimingBench bench = new LoginTimingBench(axion.baseUrl(), axion.initialAdminPassword());
+            axion.awaitHealthy(bench.http, Duration.ofMinutes(3));
+            axion.adminToken(bench.http); // waits until the auth feature answers
+            bench.measure(rounds, warmup);
         } finally {
             axion.close();
             try {
-                AxionProcess.run(java.util.List.of("lxc", "project", "delete", project), Path.of("."));
+                AxionProcess.run(List.of("lxc", "project", "delete", project), Path.of("."));
             } catch (Exception e) {
                 System.out.println("LXD project " + project + " left for scripts/clean-test-projects.sh: " + e);
             }

@@ -6,7 +6,6 @@ import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Authenticator;
 import io.axion.api.auth.RevocationListener;
 import io.axion.api.error.AxionException;
-import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
 import io.axion.api.store.Store;
 import io.axion.auth.internal.ApiTypes.LoginResponse;
@@ -137,11 +136,7 @@ public class AuthService implements Authenticator {
 
     /** An admin sets someone's password (a forgotten one): their tokens stop working; 404 for an unknown user. */
     void resetPassword(String username, String password) {
-        if (username == null || !Credentials.USERNAME.matcher(username).matches()) {
-            throw new NotFoundException("User", username == null ? "" : username.length() > 64
-                    ? username.substring(0, 64) : username);
-        }
-        users.setPassword("password", username, password);
+        users.setPassword("password", Credentials.requirePossibleUsername(username), password);
         forgetInitialPasswordOf(username);
     }
 

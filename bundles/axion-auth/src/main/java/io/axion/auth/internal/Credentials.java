@@ -1,6 +1,7 @@
 package io.axion.auth.internal;
 
 import io.axion.api.auth.Roles;
+import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,18 @@ final class Credentials {
             throw new ValidationException("username",
                     "must be 1-32 characters of a-z, 0-9, '.', '_' or '-', starting with a letter");
         }
+    }
+
+    /**
+     * {@code username} when it could name an account; else 404, as for any name that exists nowhere, without asking
+     * the store (and with the name cut short in the answer).
+     */
+    static String requirePossibleUsername(String username) {
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            throw new NotFoundException("User", username == null ? "" : username.length() > 64
+                    ? username.substring(0, 64) : username);
+        }
+        return username;
     }
 
     static void checkRole(String role) {

@@ -2,7 +2,6 @@ package io.axion.auth.internal;
 
 import io.axion.api.auth.UserAccount;
 import io.axion.api.auth.UserService;
-import io.axion.api.error.NotFoundException;
 import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Component;
@@ -40,12 +39,7 @@ public class UserAccounts implements UserService {
 
     @Override
     public void delete(String username) {
-        // As the REST route: a name that cannot exist is simply unknown (the repository is never asked).
-        if (username == null || !Credentials.USERNAME.matcher(username).matches()) {
-            throw new NotFoundException("User", username == null ? "" : username.length() > 64
-                    ? username.substring(0, 64) : username);
-        }
-        auth.users().delete(username);
+        auth.users().delete(Credentials.requirePossibleUsername(username));
     }
 
     @Override

@@ -60,10 +60,7 @@ public class UsersResource implements RestResource {
     @DELETE
     @Path("{username}")
     public Response delete(@PathParam("username") String username) {
-        if (!Credentials.USERNAME.matcher(username).matches()) {
-            throw new NotFoundException("User", username.length() > 64 ? username.substring(0, 64) : username);
-        }
-        auth.users().delete(username);
+        auth.users().delete(Credentials.requirePossibleUsername(username));
         return Response.noContent().build();
     }
 

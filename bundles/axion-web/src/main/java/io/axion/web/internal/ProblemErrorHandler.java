@@ -2,12 +2,11 @@ package io.axion.web.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.axion.web.internal.jaxrs.Problem;
+import io.axion.web.internal.jaxrs.ProblemMappers;
 import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
@@ -24,7 +23,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class ProblemErrorHandler extends ErrorHandler {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final String PROBLEM_JSON = Problem.MEDIA_TYPE.toString();
 
     @Override
     protected boolean generateAcceptableResponse(Request request, Response response, Callback callback,
@@ -58,14 +57,12 @@ final class ProblemErrorHandler extends ErrorHandler {
         return true;
     }
 
+    /** The API's problem for a status Jetty chose, with its slugs (ProblemMappers); a 5xx keeps its cause to itself. */
     static byte[] problem(int status, String message) {
         String title = HttpStatus.getMessage(status);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://axion.dev/problems/" + (status >= 500 ? "internal-error"
-                : title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-")));
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", status >= 500 || message == null || message.isBlank() ? title : message);
+        Problem problem = status >= 500 ? Problem.of(status, "internal-error", "Internal error", "Internal error")
+                : Problem.of(status, ProblemMappers.WebApplication.slug(status), title,
+                        message == null || message.isBlank() ? title : message);
         try {
             return JSON.writeValueAsBytes(problem);
         } catch (JsonProcessingException e) {

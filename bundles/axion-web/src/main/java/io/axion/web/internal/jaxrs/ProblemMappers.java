@@ -65,7 +65,7 @@ public final class ProblemMappers {
             };
         }
 
-        static String slug(int status) {
+        public static String slug(int status) {
             return switch (status) {
                 case 400 -> "bad-request";
                 case 401 -> "unauthorized";

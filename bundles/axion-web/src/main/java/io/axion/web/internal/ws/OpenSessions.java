@@ -44,9 +44,4 @@ final class OpenSessions {
         }
         LOG.info("Closed {} WebSocket session(s) of {}: credentials revoked", sessions.size(), username);
     }
-
-    int count(String username) {
-        Set<Session> sessions = byUser.get(username);
-        return sessions == null ? 0 : sessions.size();
-    }
 }
