@@ -8,7 +8,7 @@ import java.util.concurrent.ConcurrentMap;
 /** Membership and distributed locks of the control plane. */
 public interface ClusterService {
 
-    /** This member's stable id (also the {@code node} of jobs and instances it handles). */
+    /** This member's stable name (also the {@code node} of jobs and instances it handles). */
     String localNodeId();
 
     List<ClusterMember> members();
@@ -31,5 +31,18 @@ public interface ClusterService {
      */
     default ConcurrentMap<String, String> sharedMap(String name) {
         throw new UnsupportedOperationException("This cluster service offers no shared maps");
+    }
+
+    /**
+     * Listens to every change of the shared map {@code name}, from any member, until the handle is closed. Changes
+     * made before the call are not replayed: read the map after subscribing to catch up.
+     */
+    default AutoCloseable listen(String name, SharedMapListener listener) {
+        throw new UnsupportedOperationException("This cluster service offers no shared map listeners");
+    }
+
+    /** Listens to members joining and leaving until the handle is closed. */
+    default AutoCloseable listen(MembershipListener listener) {
+        throw new UnsupportedOperationException("This cluster service offers no membership listeners");
     }
 }

@@ -11,7 +11,10 @@ public final class EventChannels {
     /** LXD lifecycle events and instance view changes. */
     public static final String INSTANCES = "instances";
 
-    public static final Set<String> ALL = Set.of(TELEMETRY, JOBS, INSTANCES);
+    /** Nodes joining and leaving, hosts changing owner or state ({@link io.axion.api.host.HostEvents}). */
+    public static final String CLUSTER = "cluster";
+
+    public static final Set<String> ALL = Set.of(TELEMETRY, JOBS, INSTANCES, CLUSTER);
 
     private EventChannels() {
     }

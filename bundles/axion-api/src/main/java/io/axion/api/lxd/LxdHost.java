@@ -1,0 +1,30 @@
+package io.axion.api.lxd;
+
+/**
+ * The LXD of one host, scoped to the project Axion works in there. Every node holds one per host (see
+ * {@link io.axion.api.host.HostService#lxd}); the event stream of a host runs only while someone subscribes, which
+ * is its owner.
+ */
+public interface LxdHost {
+
+    /** The Axion host's name. */
+    String host();
+
+    LxdInstances instances();
+
+    LxdSnapshots snapshots();
+
+    LxdFiles files();
+
+    LxdExec exec();
+
+    LxdForwards forwards();
+
+    LxdImages images();
+
+    LxdServer server();
+
+    LxdEvents events();
+
+    LxdStatus status();
+}
