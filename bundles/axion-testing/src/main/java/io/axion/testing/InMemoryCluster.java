@@ -3,6 +3,8 @@ package io.axion.testing;
 import io.axion.api.cluster.ClusterLock;
 import io.axion.api.cluster.ClusterMember;
 import io.axion.api.cluster.ClusterService;
+import io.axion.api.cluster.MembershipListener;
+import io.axion.api.cluster.SharedMapListener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A member of a control-plane cluster that lives in one JVM: its locks have real leases (free again once the lease
@@ -58,7 +61,23 @@ public class InMemoryCluster implements ClusterService {
 
     @Override
     public ConcurrentMap<String, String> sharedMap(String name) {
-        return table.maps.computeIfAbsent(name, n -> new ConcurrentHashMap<>());
+        return table.map(name);
+    }
+
+    @Override
+    public AutoCloseable listen(String name, SharedMapListener listener) {
+        return table.map(name).listen(listener);
+    }
+
+    @Override
+    public AutoCloseable listen(MembershipListener listener) {
+        table.membershipListeners.add(listener);
+        return () -> table.membershipListeners.remove(listener);
+    }
+
+    /** This member leaves the cluster, as a killed node does once the failure detector notices. */
+    public void leave() {
+        table.leave(nodeId);
     }
 
     /** The locks, shared maps and members of one cluster. */
@@ -69,11 +88,30 @@ public class InMemoryCluster implements ClusterService {
         private final Map<String, Holder> holders = new HashMap<>();
         private final List<String> taken = new ArrayList<>();
         private final Set<String> members = new LinkedHashSet<>();
-        private final ConcurrentMap<String, ConcurrentMap<String, String>> maps = new ConcurrentHashMap<>();
+        private final ConcurrentMap<String, ObservedMap> maps = new ConcurrentHashMap<>();
+        private final CopyOnWriteArrayList<MembershipListener> membershipListeners = new CopyOnWriteArrayList<>();
         private int renewals;
 
-        private synchronized void join(String nodeId) {
-            members.add(nodeId);
+        private void join(String nodeId) {
+            synchronized (this) {
+                if (!members.add(nodeId)) {
+                    return;
+                }
+            }
+            membershipListeners.forEach(l -> l.memberJoined(new ClusterMember(nodeId, "127.0.0.1", false)));
+        }
+
+        private void leave(String nodeId) {
+            synchronized (this) {
+                if (!members.remove(nodeId)) {
+                    return;
+                }
+            }
+            membershipListeners.forEach(l -> l.memberLeft(new ClusterMember(nodeId, "127.0.0.1", false)));
+        }
+
+        private ObservedMap map(String name) {
+            return maps.computeIfAbsent(name, n -> new ObservedMap());
         }
 
         private synchronized List<String> members() {

@@ -9,6 +9,10 @@ public @interface ClusterConfig {
     @AttributeDefinition(description = "Members of one control plane share this name; others are never joined")
     String clusterName() default "axion";
 
+    @AttributeDefinition(required = false, description = "A secret every member of the cluster shares "
+            + "(AXION_CLUSTER_SECRET); a member that does not know it cannot join. Empty: the name alone decides")
+    String secret() default "";
+
     @AttributeDefinition(description = "This node's name; empty means the host name")
     String nodeName() default "";
 
@@ -20,4 +24,8 @@ public @interface ClusterConfig {
 
     @AttributeDefinition(description = "Comma-separated host[:port] list of members to join over TCP (AXION_CLUSTER_MEMBERS)")
     String members() default "127.0.0.1";
+
+    @AttributeDefinition(description = "A member that sent no heartbeat for this many seconds has left the cluster "
+            + "(a killed node's hosts are taken over after it)")
+    int failureTimeoutSeconds() default 5;
 }

@@ -1,18 +1,24 @@
 package io.axion.cluster.internal;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import io.axion.api.AxionConstants;
 import io.axion.api.cluster.ClusterLock;
 import io.axion.api.cluster.ClusterMember;
 import io.axion.api.cluster.ClusterService;
+import io.axion.api.cluster.MembershipListener;
+import io.axion.api.cluster.SharedMapListener;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import org.osgi.service.component.annotations.Activate;
@@ -23,7 +29,7 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Axion's cluster membership and leased locks on an embedded Hazelcast member. */
+/** Axion's cluster membership, leased locks and shared maps on an embedded Hazelcast member. */
 @Component(service = {ClusterService.class, HazelcastClusterService.class},
         configurationPid = AxionConstants.PID_CLUSTER, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = ClusterConfig.class)
@@ -32,9 +38,12 @@ public class HazelcastClusterService implements ClusterService {
     private static final String LOCK_MAP = "axion-locks";
     private static final String SHARED_MAP_PREFIX = "axion-shared-";
 
+    /** When this member first saw each member, by Hazelcast id. */
+    private final Map<UUID, Instant> firstSeen = new ConcurrentHashMap<>();
     private HazelcastInstance hazelcast;
     private String nodeId;
     private IMap<String, String> locks;
+    private UUID seenRegistration;
 
     @Activate
     void activate(ClusterConfig config) {
@@ -42,6 +51,20 @@ public class HazelcastClusterService implements ClusterService {
         long started = System.nanoTime();
         hazelcast = HazelcastMember.start(config, nodeId, getClass().getClassLoader());
         locks = hazelcast.getMap(LOCK_MAP);
+        Instant now = Instant.now();
+        hazelcast.getCluster().getMembers().forEach(m -> firstSeen.putIfAbsent(m.getUuid(), now));
+        seenRegistration = hazelcast.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                firstSeen.putIfAbsent(event.getMember().getUuid(), Instant.now());
+                LOG.info("Cluster member {} joined at {}", nodeName(event.getMember()), event.getMember().getAddress());
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                LOG.info("Cluster member {} left", nodeName(event.getMember()));
+            }
+        });
         LOG.info("Cluster member {} up in {} ms on {}:{}; members {}", nodeId,
                 (System.nanoTime() - started) / 1_000_000, config.bindAddress(),
                 hazelcast.getCluster().getLocalMember().getAddress().getPort(), members().size());
@@ -49,6 +72,7 @@ public class HazelcastClusterService implements ClusterService {
 
     @Deactivate
     void deactivate() {
+        hazelcast.getCluster().removeMembershipListener(seenRegistration);
         hazelcast.shutdown();
     }
 
@@ -64,10 +88,7 @@ public class HazelcastClusterService implements ClusterService {
     @Override
     public List<ClusterMember> members() {
         Member local = hazelcast.getCluster().getLocalMember();
-        return hazelcast.getCluster().getMembers().stream()
-                .map(m -> new ClusterMember(m.getUuid().toString(), m.getAddress().getHost() + ":"
-                        + m.getAddress().getPort(), m.equals(local)))
-                .toList();
+        return hazelcast.getCluster().getMembers().stream().map(m -> toMember(m, m.equals(local))).toList();
     }
 
     @Override
@@ -92,6 +113,43 @@ public class HazelcastClusterService implements ClusterService {
     @Override
     public ConcurrentMap<String, String> sharedMap(String name) {
         return hazelcast.getMap(SHARED_MAP_PREFIX + name);
+    }
+
+    @Override
+    public AutoCloseable listen(String name, SharedMapListener listener) {
+        IMap<String, String> map = hazelcast.getMap(SHARED_MAP_PREFIX + name);
+        UUID registration = map.addEntryListener(new SharedMapEvents(listener), true);
+        return () -> map.removeEntryListener(registration);
+    }
+
+    @Override
+    public AutoCloseable listen(MembershipListener listener) {
+        Member local = hazelcast.getCluster().getLocalMember();
+        UUID registration = hazelcast.getCluster().addMembershipListener(new com.hazelcast.cluster.MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent event) {
+                firstSeen.putIfAbsent(event.getMember().getUuid(), Instant.now());
+                listener.memberJoined(toMember(event.getMember(), event.getMember().equals(local)));
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent event) {
+                listener.memberLeft(toMember(event.getMember(), false));
+                firstSeen.remove(event.getMember().getUuid());
+            }
+        });
+        return () -> hazelcast.getCluster().removeMembershipListener(registration);
+    }
+
+    private ClusterMember toMember(Member member, boolean local) {
+        return new ClusterMember(member.getUuid().toString(), nodeName(member),
+                member.getAddress().getHost() + ":" + member.getAddress().getPort(), local,
+                firstSeen.get(member.getUuid()));
+    }
+
+    private static String nodeName(Member member) {
+        String name = member.getAttribute(HazelcastMember.NODE_ATTRIBUTE);
+        return name != null ? name : member.getUuid().toString();
     }
 
     private static String hostName() {

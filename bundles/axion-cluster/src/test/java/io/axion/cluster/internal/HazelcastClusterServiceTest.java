@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import io.axion.api.cluster.ClusterLock;
 import io.axion.api.event.AxionEvent;
 import io.axion.api.event.EventBus;
-import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.axion.testing.TypedConfigs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,6 +46,30 @@ class HazelcastClusterServiceTest {
         assertThat(first.members()).hasSize(2);
         assertThat(first.members()).filteredOn(m -> m.local()).hasSize(1);
         assertThat(first.members()).allSatisfy(m -> assertThat(m.address()).startsWith("127.0.0.1:"));
+        assertThat(first.members()).extracting(m -> m.name()).containsExactlyInAnyOrder("one", "two");
+        assertThat(second.members()).allSatisfy(m -> assertThat(m.since()).isNotNull());
+    }
+
+    @Test
+    void sharedMapListenersHearEveryMembersChanges() throws Exception {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        try (AutoCloseable listening = second.listen("watched", new io.axion.api.cluster.SharedMapListener() {
+            @Override
+            public void entryUpdated(String key, String value) {
+                heard.add(key + "=" + value);
+            }
+
+            @Override
+            public void entryRemoved(String key) {
+                heard.add(key + " removed");
+            }
+        })) {
+            first.sharedMap("watched").put("a", "1");
+            first.sharedMap("watched").replace("a", "1", "2");
+            second.sharedMap("watched").remove("a");
+            await().atMost(Duration.ofSeconds(5)).until(() -> heard.size() == 3);
+            assertThat(heard).containsExactly("a=1", "a=2", "a removed");
+        }
     }
 
     @Test
@@ -119,14 +143,12 @@ class HazelcastClusterServiceTest {
         return bus;
     }
 
-    private static ClusterConfig config(String cluster, String node) {
-        return new ClusterConfig() {
-            @Override public Class<? extends Annotation> annotationType() { return ClusterConfig.class; }
-            @Override public String clusterName() { return cluster; }
-            @Override public String nodeName() { return node; }
-            @Override public String bindAddress() { return "127.0.0.1"; }
-            @Override public int port() { return 5701; }
-            @Override public String members() { return "127.0.0.1"; }
-        };
+    static ClusterConfig config(String cluster, String node) {
+        return config(cluster, node, "");
+    }
+
+    static ClusterConfig config(String cluster, String node, String secret) {
+        return TypedConfigs.of(ClusterConfig.class, Map.of("clusterName", cluster, "nodeName", node,
+                "secret", secret, "failureTimeoutSeconds", 3));
     }
 }
