@@ -1,9 +1,8 @@
 package io.axion.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.axion.api.store.StoreException;
+import io.axion.api.store.Dialect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -16,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SqliteStoreTest {
+class SqliteStoreTest extends StoreContract {
     @TempDir
     Path dir;
     SqliteStore store;
@@ -29,6 +28,21 @@ class SqliteStoreTest {
     @AfterEach
     void close() {
         store.close();
+    }
+
+    @Override
+    AbstractStore store() {
+        return store;
+    }
+
+    @Override
+    Dialect expectedDialect() {
+        return Dialect.SQLITE;
+    }
+
+    @Override
+    AbstractStore otherNode() {
+        return new SqliteStore(dir.resolve("axion.db"));
     }
 
     @Test
@@ -57,39 +71,6 @@ class SqliteStoreTest {
         store = new SqliteStore(dir.resolve("axion.db"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("axion.db"))))
                 .isEqualTo("rw-------");
-    }
-
-    @Test
-    void migratesOnceAndKeepsHistoryPerOwner() throws SQLException {
-        store.migrate("test", SqliteStoreTest.class, "db/test");
-        store.migrate("test", SqliteStoreTest.class, "db/test");
-        try (Connection c = store.dataSource().getConnection(); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO thing(name, colour) VALUES ('a', 'red')");
-            assertThat(scalar(s, "SELECT count(*) FROM schema_history_test WHERE success = 1 AND version IS NOT NULL"))
-                    .isEqualTo("2");
-        }
-    }
-
-    @Test
-    void rollsBackATransactionThatThrows() {
-        store.migrate("test", SqliteStoreTest.class, "db/test");
-        assertThatThrownBy(() -> store.inTransaction(c -> {
-            c.createStatement().executeUpdate("INSERT INTO thing(name) VALUES ('x')");
-            return c.createStatement().executeUpdate("INSERT INTO thing(name) VALUES ('x')");
-        })).isInstanceOf(StoreException.class);
-        int count = store.inTransaction(c -> {
-            try (ResultSet rs = c.createStatement().executeQuery("SELECT count(*) FROM thing")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-        assertThat(count).isZero();
-    }
-
-    @Test
-    void refusesAnOwnerThatIsNotAnIdentifier() {
-        assertThatThrownBy(() -> store.migrate("x; drop", SqliteStoreTest.class, "db/test"))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     private static String scalar(Statement s, String sql) throws SQLException {
