@@ -156,7 +156,7 @@ function normalPath(p) {
 async function api(req, res, url) {
   const path = url.pathname;
   const method = req.method;
-  if (path === '/api/v1/health' && method === 'GET') return send(res, 200, { status: 'ok', version: '0.1.0-SNAPSHOT (mock)', node: 'node-1', lxd: { reachable: true, serverVersion: '5.0.2' }, cluster: { members: ['node-1 (127.0.0.1:5701)'] } });
+  if (path === '/api/v1/health' && method === 'GET') return send(res, 200, { status: 'ok', version: '0.1.0-SNAPSHOT (mock)', node: 'node-1', lxd: { reachable: true, serverVersion: '5.0.2' }, cluster: { members: ['node-1 (127.0.0.1:5701)'] }, checks: ['boot', 'cluster', 'lxd', 'routes', 'store'].map((name) => ({ name, status: 'ok', detail: 'mock', durationMs: 0 })) });
   if (path === '/api/v1/auth/login' && method === 'POST') {
     const body = await json(req);
     if (typeof body !== 'object') return problem(res, 400, 'bad-request', 'Unparseable JSON');

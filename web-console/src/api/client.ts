@@ -52,6 +52,8 @@ export interface RequestOptions {
   as?: 'json' | 'blob' | 'none' | 'response';
   /** Skip the bearer token (login, health). */
   anonymous?: boolean;
+  /** Statuses besides 2xx whose body is the answer rather than a problem (health's 503 lists its checks). */
+  answerStatuses?: number[];
   signal?: AbortSignal;
 }
 
@@ -108,7 +110,8 @@ export async function request<T = unknown>(path: string, options: RequestOptions
     });
   }
 
-  if (!response.ok) {
+  const isProblem = (response.headers.get('Content-Type') ?? '').startsWith('application/problem+json');
+  if (!response.ok && !(options.answerStatuses?.includes(response.status) && !isProblem)) {
     const problem = await readProblem(response);
     if (response.status === 401 && !options.anonymous) hooks.onUnauthorized(problem, token);
     const retry = Number(response.headers.get('Retry-After'));

@@ -21,6 +21,22 @@ describe('healthApi', () => {
     expect(calls[0].headers.Authorization).toBeUndefined();
   });
 
+  it('reads a 503 health as the degraded answer it is, with its checks', async () => {
+    const body = {
+      status: 'degraded',
+      version: '0.1.0',
+      node: 'n1',
+      lxd: { reachable: false, serverVersion: null },
+      cluster: { members: 1 },
+      checks: [
+        { name: 'lxd', status: 'critical', detail: 'LXD is unreachable', durationMs: 0 },
+        { name: 'store', status: 'ok', detail: 'The store answers', durationMs: 1 },
+      ],
+    };
+    installFakeFetch({ 'GET /api/v1/health': json(body, 503) });
+    await expect(healthApi.get()).resolves.toEqual(body);
+  });
+
   it('turns a 5xx problem into a ProblemError', async () => {
     installFakeFetch({
       'GET /api/v1/health': json({ type: 'x', title: 'Boom', status: 503, detail: 'down' }, 503, 'application/problem+json'),

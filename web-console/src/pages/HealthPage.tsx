@@ -62,6 +62,21 @@ function HealthDetails({ health }: { health: Health }) {
           {health.lxd?.serverVersion && <span className="muted"> version {health.lxd.serverVersion}</span>}
         </dd>
       </div>
+      {health.checks && health.checks.length > 0 && (
+        <div className="card card-wide">
+          <dt>Readiness checks</dt>
+          <dd>
+            <ul className="plain-list" data-testid="health-checks">
+              {health.checks.map((c) => (
+                <li key={c.name}>
+                  <span className={`badge badge-${c.status === 'ok' ? 'ok' : 'err'}`}>{c.status}</span> {c.name}
+                  {c.detail && <span className="muted"> {c.detail}</span>}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </div>
+      )}
       <div className="card card-wide">
         <dt>Cluster members ({members.length})</dt>
         <dd>

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +75,14 @@ public class JerseyRoutes {
     /** The servlet that serves the current routes; Jetty initialises it, and each reload swaps what it serves. */
     public HttpServlet servlet() {
         return servlet;
+    }
+
+    /**
+     * The routes ({@code GET /api/v1/jobs}) of the application serving requests right now: a route is in it only
+     * once the application that answers it has started.
+     */
+    public Set<String> servedRoutes() {
+        return servlet.servedRoutes();
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,

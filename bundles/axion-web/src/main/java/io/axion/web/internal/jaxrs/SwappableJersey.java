@@ -6,10 +6,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import io.axion.web.internal.openapi.RouteNames;
 import java.io.IOException;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.glassfish.jersey.server.ExtendedResourceContext;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.glassfish.jersey.servlet.ServletContainer;
 
@@ -25,12 +28,16 @@ final class SwappableJersey extends HttpServlet {
     /** One Jersey application and the requests inside it. */
     private static final class Generation {
         final ServletContainer container;
+        /** What this application answers, read from the model Jersey built (readiness compares against it). */
+        final Set<String> routes;
         final AtomicInteger inFlight = new AtomicInteger();
         final AtomicBoolean destroyed = new AtomicBoolean();
         volatile boolean retired;
 
         Generation(ServletContainer container) {
             this.container = container;
+            this.routes = Set.copyOf(RouteNames.of(container.getApplicationHandler().getInjectionManager()
+                    .getInstance(ExtendedResourceContext.class).getResourceModel().getRootResources()));
         }
 
         /** Enters a request; false when this generation was retired meanwhile (the caller takes the next one). */
@@ -86,6 +93,12 @@ final class SwappableJersey extends HttpServlet {
         if (previous != null) {
             previous.retire();
         }
+    }
+
+    /** The routes of the application that takes requests now; empty before the first one started. */
+    Set<String> servedRoutes() {
+        Generation generation = current;
+        return generation == null ? Set.of() : generation.routes;
     }
 
     @Override
