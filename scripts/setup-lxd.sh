@@ -26,7 +26,8 @@ die() { echo "setup-lxd: ERROR: $*" >&2; exit 1; }
 missing_packages() {
   local pkg
   for pkg in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || echo "$pkg"
+    # Compared whole, not piped into grep -q, which can end the pipe early under pipefail.
+    [[ $(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true) == 'install ok installed' ]] || echo "$pkg"
   done
 }
 

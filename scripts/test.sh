@@ -9,6 +9,8 @@ set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 cd "$here/.."
 
+# No script may fail by chance: every one parses, none reads a pipe with an early-exiting reader under pipefail.
+"$here/check-scripts.sh"
 "$here/setup-test-env.sh"
 # Integration tests drive a real, shared LXD daemon whose operations can stall under load: a failing integration
 # test gets one more run, and Maven reports it as a flake rather than hiding it.

@@ -28,7 +28,10 @@ if lxc_default image show "$ALIAS" >/dev/null 2>&1 && ! $force; then
   exit 0
 fi
 
-if ! { [[ -x $BUSYBOX ]] && "$BUSYBOX" --list 2>/dev/null | grep -qx httpd; }; then
+# The applet list is read whole into a variable: `busybox --list | grep -q` fails under pipefail whenever grep
+# quits at its match before busybox has written the rest (SIGPIPE).
+applets=$([[ -x $BUSYBOX ]] && "$BUSYBOX" --list 2>/dev/null || true)
+if ! grep -qx httpd <<<"$applets"; then
   die "$BUSYBOX with the httpd applet is missing: apt-get install busybox-static (scripts/setup-lxd.sh does)"
 fi
 ldd_out=$(LC_ALL=C ldd "$BUSYBOX" 2>&1 || true)

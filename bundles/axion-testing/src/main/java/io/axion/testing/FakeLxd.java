@@ -168,6 +168,24 @@ public class FakeLxd implements LxdInstances {
         });
     }
 
+    /** Copies from another fake: set {@link #copySource} to the fake LXD of the source project. */
+    public volatile FakeLxd copySource;
+
+    @Override
+    public void copyFromProject(String name, String sourceProject) {
+        calls.add("copyFromProject " + name + " " + sourceProject);
+        FakeLxd source = copySource;
+        if (source == null) {
+            throw new UnsupportedOperationException("no copy source set");
+        }
+        if (instances.containsKey(name)) {
+            throw new LxdAlreadyExistsException("Instance", name);
+        }
+        Instance copy = source.instance(name).copy();
+        copy.status = InstanceStatus.STOPPED;
+        instances.put(name, copy);
+    }
+
     @Override
     public InstanceState state(String name) {
         throw new UnsupportedOperationException();

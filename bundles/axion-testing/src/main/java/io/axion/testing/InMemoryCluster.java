@@ -56,7 +56,7 @@ public class InMemoryCluster implements ClusterService {
 
     @Override
     public Optional<ClusterLock> tryLock(String name, Duration wait, Duration lease) throws InterruptedException {
-        return table.tryLock(name, wait, lease);
+        return table.tryLock(name, nodeId, wait, lease);
     }
 
     @Override
@@ -82,7 +82,7 @@ public class InMemoryCluster implements ClusterService {
 
     /** The locks, shared maps and members of one cluster. */
     public static final class Table {
-        private record Holder(Object token, long expiresAt) {
+        private record Holder(Object token, String node, long expiresAt) {
         }
 
         private final Map<String, Holder> holders = new HashMap<>();
@@ -106,6 +106,7 @@ public class InMemoryCluster implements ClusterService {
                 if (!members.remove(nodeId)) {
                     return;
                 }
+                notifyAll();
             }
             membershipListeners.forEach(l -> l.memberLeft(new ClusterMember(nodeId, "127.0.0.1", false)));
         }
@@ -118,15 +119,16 @@ public class InMemoryCluster implements ClusterService {
             return List.copyOf(members);
         }
 
-        private synchronized Optional<ClusterLock> tryLock(String name, Duration wait, Duration lease)
+        private synchronized Optional<ClusterLock> tryLock(String name, String node, Duration wait, Duration lease)
                 throws InterruptedException {
             long deadline = System.currentTimeMillis() + wait.toMillis();
             while (true) {
                 long now = System.currentTimeMillis();
                 Holder holder = holders.get(name);
-                if (holder == null || holder.expiresAt() <= now) {
+                // A lock whose holder left the cluster is free, as with Hazelcast.
+                if (holder == null || holder.expiresAt() <= now || !members.contains(holder.node())) {
                     Object token = new Object();
-                    holders.put(name, new Holder(token, now + lease.toMillis()));
+                    holders.put(name, new Holder(token, node, now + lease.toMillis()));
                     taken.add(name);
                     return Optional.of(new Lock(name, token));
                 }
@@ -141,7 +143,7 @@ public class InMemoryCluster implements ClusterService {
         /** Whether someone holds the lock now (its lease has not run out). */
         public synchronized boolean isHeld(String name) {
             Holder holder = holders.get(name);
-            return holder != null && holder.expiresAt() > System.currentTimeMillis();
+            return holder != null && holder.expiresAt() > System.currentTimeMillis() && members.contains(holder.node());
         }
 
         /** The names of the locks someone holds now, sorted. */
@@ -177,7 +179,7 @@ public class InMemoryCluster implements ClusterService {
             if (holder == null || holder.token() != token || holder.expiresAt() <= now) {
                 return false;
             }
-            holders.put(name, new Holder(token, now + lease.toMillis()));
+            holders.put(name, new Holder(token, holder.node(), now + lease.toMillis()));
             renewals++;
             return true;
         }

@@ -3,8 +3,9 @@ package io.axion.api.cluster;
 import java.time.Duration;
 
 /**
- * A held distributed lock. Its lease bounds how long a dead holder can block others: once the lease runs out
- * the lock is free again even if {@link #close()} never ran.
+ * A held distributed lock. It is free again as soon as its holder leaves the cluster (the failure detector says
+ * so), and its lease bounds how long a holder that stopped renewing can block others: once the lease runs out the
+ * lock is free again even if {@link #close()} never ran.
  * <p>
  * {@link #renew} and {@link #close} may be called from any thread, not only the one that took the lock: the job
  * engine renews the locks of long jobs from a timer thread.

@@ -3,7 +3,7 @@ package io.axion.api.host;
 /**
  * A host's ceiling and what is allocated against it.
  *
- * @param cpu       cores instances may be given: the host's CPU threads times {@code cpuOvercommit}
+ * @param cpu       CPU cores (for a physical capacity: the host's cores; for a ceiling: times {@code cpuOvercommit})
  * @param memoryMiB the host's memory (never overcommitted)
  * @param instances how many instances there are (for allocations) or may be (0: no limit, for ceilings)
  */

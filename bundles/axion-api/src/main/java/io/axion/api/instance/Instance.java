@@ -12,12 +12,13 @@ import java.util.Objects;
  * @param image     the image it was created from (the alias Axion was asked for, else LXD's base fingerprint)
  * @param cpu       {@code limits.cpu} in whole cores; null when unlimited
  * @param memoryMiB {@code limits.memory} in MiB; null when unlimited
- * @param node      the Axion cluster member whose view answered (the local node id)
+ * @param host      the Axion host (LXD endpoint and project) it lives on
+ * @param node      the cluster node that owns its host now (runs its jobs); null while the host is unowned
  * @param createdAt when LXD created it
  * @param usage     CPU and memory use now; {@link Usage#NONE} while unknown
  */
-public record Instance(String name, String status, String image, Integer cpu, Long memoryMiB, String node,
-                       Instant createdAt, Usage usage, List<PortForward> forwards) {
+public record Instance(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
+                       String node, Instant createdAt, Usage usage, List<PortForward> forwards) {
 
     public Instance {
         Objects.requireNonNull(name, "name");
@@ -26,7 +27,12 @@ public record Instance(String name, String status, String image, Integer cpu, Lo
     }
 
     public Instance withUsage(Usage now) {
-        return new Instance(name, status, image, cpu, memoryMiB, node, createdAt, now, forwards);
+        return new Instance(name, status, image, cpu, memoryMiB, host, node, createdAt, now, forwards);
+    }
+
+    /** The same instance as shown by a node that knows its host's owner to be {@code owner}. */
+    public Instance withNode(String owner) {
+        return new Instance(name, status, image, cpu, memoryMiB, host, owner, createdAt, usage, forwards);
     }
 
     public boolean running() {

@@ -10,8 +10,8 @@ import java.util.TreeMap;
  * {@code GET /api/v1/instances/{name}}: the list item's fields plus its LXD {@code config} (without
  * {@code volatile.*} keys) and its {@code snapshots}.
  */
-public record InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String node,
-                              Instant createdAt, Usage usage, List<PortForward> forwards,
+public record InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
+                              String node, Instant createdAt, Usage usage, List<PortForward> forwards,
                               Map<String, String> config, List<SnapshotSummary> snapshots) {
 
     public InstanceDetails {
@@ -24,12 +24,12 @@ public record InstanceDetails(String name, String status, String image, Integer 
 
     public static InstanceDetails of(Instance instance, Map<String, String> config, List<SnapshotSummary> snapshots) {
         return new InstanceDetails(instance.name(), instance.status(), instance.image(), instance.cpu(),
-                instance.memoryMiB(), instance.node(), instance.createdAt(), instance.usage(), instance.forwards(),
+                instance.memoryMiB(), instance.host(), instance.node(), instance.createdAt(), instance.usage(), instance.forwards(),
                 config, snapshots);
     }
 
     /** The list item's part. */
     public Instance summary() {
-        return new Instance(name, status, image, cpu, memoryMiB, node, createdAt, usage, forwards);
+        return new Instance(name, status, image, cpu, memoryMiB, host, node, createdAt, usage, forwards);
     }
 }

@@ -10,8 +10,9 @@ public final class InstanceJobTypes {
     public static final String RESTART = "instance.restart";
     public static final String DELETE = "instance.delete";
     public static final String RESIZE = "instance.resize";
+    public static final String MIGRATE = "instance.migrate";
 
-    public static final List<String> ALL = List.of(CREATE, START, STOP, RESTART, DELETE, RESIZE);
+    public static final List<String> ALL = List.of(CREATE, START, STOP, RESTART, DELETE, RESIZE, MIGRATE);
 
     private InstanceJobTypes() {
     }

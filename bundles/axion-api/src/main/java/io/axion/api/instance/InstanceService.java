@@ -54,4 +54,22 @@ public interface InstanceService {
 
     /** Deletes the instance, stopping it first when it runs. */
     Job delete(String name);
+
+    /**
+     * Moves the instance to another host (stopped, or stopped, moved and started again when it runs); its quota
+     * and forwards move with it, and any failure leaves it where it was.
+     *
+     * @throws io.axion.api.error.NotFoundException   when the instance or the host is unknown
+     * @throws io.axion.api.error.ValidationException (422) when it already is on that host
+     */
+    Job migrate(String name, String host);
+
+    /**
+     * The host an instance lives on.
+     *
+     * @throws io.axion.api.error.NotFoundException when there is no such instance
+     */
+    default String hostOf(String name) {
+        return get(name).host();
+    }
 }

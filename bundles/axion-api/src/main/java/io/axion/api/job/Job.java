@@ -21,10 +21,19 @@ import java.util.Objects;
  * @param payload        the handler's input, a JSON object
  * @param log            one line per event of the job's life (each attempt, its error), oldest first; each line
  *                       starts with its RFC 3339 time. Only {@link JobService#find} fills it; lists leave it empty
+ * @param host           the host the job acts on (only its owner runs the job); null for a job any node may run
  */
 public record Job(String id, String type, String instance, JobState state, int attempts, int maxAttempts,
                   String error, Instant createdAt, Instant startedAt, Instant finishedAt, Instant nextRunAt,
-                  String node, String idempotencyKey, Map<String, Object> payload, List<String> log) {
+                  String node, String idempotencyKey, Map<String, Object> payload, List<String> log, String host) {
+
+    /** A job that any node may run. */
+    public Job(String id, String type, String instance, JobState state, int attempts, int maxAttempts,
+               String error, Instant createdAt, Instant startedAt, Instant finishedAt, Instant nextRunAt,
+               String node, String idempotencyKey, Map<String, Object> payload, List<String> log) {
+        this(id, type, instance, state, attempts, maxAttempts, error, createdAt, startedAt, finishedAt, nextRunAt,
+                node, idempotencyKey, payload, log, null);
+    }
 
     public Job {
         Objects.requireNonNull(id, "id");
@@ -40,7 +49,8 @@ public record Job(String id, String type, String instance, JobState state, int a
 
     /**
      * The job as JSON for {@code /api/v1/jobs} and the {@code jobs} event channel: {@code {id, type, instance,
-     * state, attempts, maxAttempts, error, createdAt, startedAt, finishedAt, node}} plus {@code nextRunAt}. Times
+     * state, attempts, maxAttempts, error, createdAt, startedAt, finishedAt, node}} plus {@code nextRunAt} and
+     * {@code host}. Times
      * are RFC 3339 UTC strings. The payload is left out on purpose: it may carry secrets such as cloud-init data.
      */
     public Map<String, Object> toJson() {
@@ -57,6 +67,7 @@ public record Job(String id, String type, String instance, JobState state, int a
         json.put("finishedAt", text(finishedAt));
         json.put("nextRunAt", state == JobState.PENDING ? text(nextRunAt) : null);
         json.put("node", node);
+        json.put("host", host);
         return json;
     }
 

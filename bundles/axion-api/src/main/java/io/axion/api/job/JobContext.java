@@ -23,6 +23,11 @@ public interface JobContext {
         return job().instance();
     }
 
+    /** The host the job acts on (this node owns it for the whole attempt), or {@code null}. */
+    default String host() {
+        return job().host();
+    }
+
     default Map<String, Object> payload() {
         return job().payload();
     }

@@ -60,6 +60,14 @@ public interface LxdInstances {
      */
     void patchConfig(String name, Map<String, String> changes);
 
+    /**
+     * Copies an instance of another project of this same LXD server into Axion's project, with its config,
+     * devices and snapshots (LXD's own copy); the copy is stopped. The source stays as it is.
+     *
+     * @throws LxdAlreadyExistsException when the name is taken here
+     */
+    void copyFromProject(String name, String sourceProject);
+
     /** The runtime state: one LXD call costing ~100-150 ms, so not for listings. */
     InstanceState state(String name);
 }

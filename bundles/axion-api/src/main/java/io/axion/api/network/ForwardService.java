@@ -10,11 +10,16 @@ import java.util.List;
 public interface ForwardService {
 
     /**
-     * Prefix of the cluster lock {@code forward-port:<port>} held while a host port is checked and taken (or, by a
-     * restore, while its forwards are briefly absent from LXD). Take an instance's lock {@code instance:<name>}
-     * before it, never after.
+     * Prefix of the cluster lock {@code forward-port:<host>:<address>:<port>} ({@link #portLock}) held while a host
+     * port is checked and taken (or, by a restore, while its forwards are briefly absent from LXD). Take an
+     * instance's lock {@code instance:<name>} before it, never after.
      */
     String PORT_LOCK_PREFIX = "forward-port:";
+
+    /** The lock of one port: a host port is unique per host and listen address, cluster-wide. */
+    static String portLock(String host, String address, int port) {
+        return PORT_LOCK_PREFIX + host + ":" + address + ":" + port;
+    }
 
     /**
      * @throws io.axion.api.error.ValidationException 422 for an invalid instance name

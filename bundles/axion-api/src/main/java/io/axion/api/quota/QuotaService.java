@@ -3,7 +3,8 @@ package io.axion.api.quota;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * The global governor. An instance's allocation is its {@code limits.cpu} and {@code limits.memory} as LXD has
+ * The cluster's governor: every host keeps its own ceiling and the cluster's is their sum, under the admin's
+ * limits. An instance's allocation is its {@code limits.cpu} and {@code limits.memory} as LXD has
  * them, or its pending reservation when that is larger; the sum over all instances may not pass the limit through
  * Axion. Reservations are atomic across concurrent callers and cluster members.
  */
@@ -28,7 +29,18 @@ public interface QuotaService {
      *
      * @throws QuotaExceededException when the limits would be passed; nothing is reserved then
      */
-    Reservation reserve(String instance, int cpu, long memoryMiB);
+    default Reservation reserve(String instance, int cpu, long memoryMiB) {
+        return reserve(instance, null, cpu, memoryMiB);
+    }
+
+    /**
+     * Reserves as {@link #reserve(String, int, long)} does, on a host: the host's ceiling is checked too, and the
+     * reservation counts on that host until it is released or settled.
+     *
+     * @param host the host the instance goes to (or moves to); null checks the cluster's limits only
+     * @throws QuotaExceededException when the cluster's limits or the host's ceiling would be passed
+     */
+    Reservation reserve(String instance, String host, int cpu, long memoryMiB);
 
     /** Drops the instance's reservation at once: its job failed, or the instance was deleted. */
     void release(String instance);

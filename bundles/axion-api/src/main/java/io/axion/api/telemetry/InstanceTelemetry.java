@@ -4,7 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.osgi.annotation.versioning.ProviderType;
 
-/** The latest sweep's figures for the instances running on this node; answered from memory, never from LXD. */
+/**
+ * The latest sweep's figures for the running instances of every host (this node's own sweeps for the hosts it owns,
+ * the other nodes' published ones for theirs); answered from memory, never from LXD.
+ */
 @ProviderType
 public interface InstanceTelemetry {
 

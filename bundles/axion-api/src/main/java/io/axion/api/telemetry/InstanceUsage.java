@@ -29,8 +29,8 @@ public record InstanceUsage(String name, Double cpuPercent, Double cpuPercentOfH
     }
 
     /**
-     * The usage as it travels in a {@code telemetry} event: {@code {name, cpuPercent, cpuPercentOfHost, cpuLimit,
-     * cpuSeconds, memoryBytes, memoryLimitBytes}}, percentages rounded to 0.01 and seconds to 0.001 to keep frames
+     * The usage as it travels in a {@code telemetry} event: {@code {name, cpuPercent, cpuPercentOfHost, cpuCores,
+     * cpuLimit, cpuSeconds, memoryBytes, memoryLimitBytes}}, percentages rounded to 0.01 and seconds to 0.001 to keep frames
      * small.
      */
     public Map<String, Object> toJson() {
@@ -38,6 +38,7 @@ public record InstanceUsage(String name, Double cpuPercent, Double cpuPercentOfH
         json.put("name", name);
         json.put("cpuPercent", round(cpuPercent, 100));
         json.put("cpuPercentOfHost", round(cpuPercentOfHost, 100));
+        json.put("cpuCores", round(cpuCores, 1000));
         json.put("cpuLimit", cpuLimit);
         json.put("cpuSeconds", round(cpuSeconds, 1000));
         json.put("memoryBytes", memoryBytes);

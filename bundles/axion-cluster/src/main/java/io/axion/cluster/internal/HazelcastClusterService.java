@@ -97,8 +97,14 @@ public class HazelcastClusterService implements ClusterService {
         long deadline = System.nanoTime() + wait.toNanos();
         long pauseMillis = 2;
         while (true) {
-            if (locks.putIfAbsent(name, token, lease.toMillis(), TimeUnit.MILLISECONDS) == null) {
+            String held = locks.putIfAbsent(name, token, lease.toMillis(), TimeUnit.MILLISECONDS);
+            if (held == null) {
                 return Optional.of(new LeasedMapLock(locks, name, token));
+            }
+            if (heldByDeparted(held)) {
+                // Its holder left the cluster (killed, say): the lease promised nothing any more.
+                locks.remove(name, held);
+                continue;
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
@@ -108,6 +114,13 @@ public class HazelcastClusterService implements ClusterService {
             TimeUnit.MILLISECONDS.sleep(Math.min(pauseMillis, TimeUnit.NANOSECONDS.toMillis(left) + 1));
             pauseMillis = Math.min(50, pauseMillis * 2);
         }
+    }
+
+    /** A lock's value is {@code <node>/<random>}: whether that node is no longer a member. */
+    private boolean heldByDeparted(String token) {
+        int slash = token.lastIndexOf('/');
+        String holder = slash < 0 ? token : token.substring(0, slash);
+        return hazelcast.getCluster().getMembers().stream().noneMatch(m -> holder.equals(nodeName(m)));
     }
 
     @Override

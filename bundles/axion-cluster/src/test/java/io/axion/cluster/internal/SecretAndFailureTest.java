@@ -64,6 +64,23 @@ class SecretAndFailureTest {
         }
     }
 
+    @Test
+    void aLockWhoseHolderLeftIsFreeBeforeItsLeaseRunsOut() throws Exception {
+        String cluster = "locks-" + UUID.randomUUID();
+        HazelcastClusterService stays = start(cluster, "stays", "");
+        HazelcastClusterService goes = start(cluster, "goes", "");
+        try {
+            await().atMost(Duration.ofSeconds(30)).until(() -> stays.members().size() == 2);
+            assertThat(goes.tryLock("instance:x", Duration.ZERO, Duration.ofMinutes(10))).isPresent();
+            assertThat(stays.tryLock("instance:x", Duration.ZERO, Duration.ofMinutes(10))).isEmpty();
+            goes.deactivate();
+            await().atMost(Duration.ofSeconds(30)).until(() -> stays.members().size() == 1);
+            assertThat(stays.tryLock("instance:x", Duration.ofSeconds(5), Duration.ofMinutes(10))).isPresent();
+        } finally {
+            stays.deactivate();
+        }
+    }
+
     private static HazelcastClusterService start(String cluster, String node, String secret) {
         HazelcastClusterService service = new HazelcastClusterService();
         service.activate(HazelcastClusterServiceTest.config(cluster, node, secret));

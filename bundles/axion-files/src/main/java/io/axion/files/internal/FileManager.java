@@ -14,6 +14,10 @@ import io.axion.api.lxd.FileDownload;
 import io.axion.api.lxd.FileEntry;
 import io.axion.api.lxd.FileType;
 import io.axion.api.lxd.LxdFiles;
+import io.axion.api.host.HostService;
+import io.axion.api.host.InstanceRouter;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.lxd.LxdInstances;
 import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.LxdRefusedException;
@@ -44,8 +48,13 @@ public class FileManager implements FileService {
     private volatile long maxUploadBytes;
 
     @Activate
-    public FileManager(@Reference LxdInstances instances, @Reference LxdFiles files, FilesConfig config) {
-        this(instances, files, config.maxUploadBytes());
+    public FileManager(@Reference HostService hosts, @Reference InstanceService view, FilesConfig config) {
+        this(new InstanceRouter(hosts, name -> view.find(name).map(Instance::host)), config.maxUploadBytes());
+    }
+
+    /** Files stream to and from the instance's host directly, whichever node the request reached. */
+    private FileManager(InstanceRouter router, long maxUploadBytes) {
+        this(router.instances(), router.files(), maxUploadBytes);
     }
 
     FileManager(LxdInstances instances, LxdFiles files, long maxUploadBytes) {

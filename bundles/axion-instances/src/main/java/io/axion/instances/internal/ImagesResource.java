@@ -2,7 +2,12 @@ package io.axion.instances.internal;
 
 import io.axion.api.auth.Roles;
 import io.axion.api.lxd.ImageInfo;
-import io.axion.api.lxd.LxdImages;
+import io.axion.api.host.Host;
+import io.axion.api.host.HostService;
+import io.axion.api.host.HostState;
+import jakarta.ws.rs.QueryParam;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import io.axion.api.web.RestResource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -21,10 +26,20 @@ import org.osgi.service.component.annotations.Reference;
 public class ImagesResource implements RestResource {
 
     @Reference
-    private LxdImages images;
+    private HostService hosts;
 
+    /** The images of one host ({@code ?host=}), else those of every online host, each fingerprint once. */
     @GET
-    public List<ImageInfo> list() {
-        return images.list();
+    public List<ImageInfo> list(@QueryParam("host") String host) {
+        if (host != null && !host.isBlank()) {
+            return hosts.lxd(hosts.get(host).name()).images().list();
+        }
+        Map<String, ImageInfo> byFingerprint = new LinkedHashMap<>();
+        for (Host each : hosts.list()) {
+            if (each.state() == HostState.ONLINE) {
+                hosts.lxd(each.name()).images().list().forEach(i -> byFingerprint.putIfAbsent(i.fingerprint(), i));
+            }
+        }
+        return List.copyOf(byFingerprint.values());
     }
 }

@@ -1,5 +1,6 @@
 package io.axion.instances.internal;
 
+import io.axion.api.host.HostService;
 import io.axion.api.instance.CreateInstance;
 import io.axion.api.instance.InstanceJobTypes;
 import io.axion.api.instance.Resize;
@@ -26,7 +27,8 @@ import org.osgi.service.component.annotations.Reference;
 /**
  * Does the instance jobs. Every step is safe to repeat (a job runs again after a crash): a create finds the
  * instance it already made (marked with its job id), a start finds it running, a delete finds it gone. After each
- * change the instance is re-read once so the view shows the result when the job completes.
+ * change the instance is re-read once so the view shows the result when the job completes. A job runs on the node
+ * that owns its host, against that host's LXD.
  */
 @Component(service = JobHandler.class, configurationPid = InstancesConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL,
@@ -45,7 +47,7 @@ public class InstanceJobHandler implements JobHandler {
     private static final Duration CREATED_SKEW = Duration.ofSeconds(5);
 
     @Reference
-    private LxdInstances lxd;
+    private HostService hosts;
 
     @Reference
     private InstanceViewComponent view;
@@ -56,8 +58,8 @@ public class InstanceJobHandler implements JobHandler {
     }
 
     /** For tests: wires what DS would inject. */
-    InstanceJobHandler(LxdInstances lxd, InstanceViewComponent view, String networkConfig) {
-        this.lxd = lxd;
+    InstanceJobHandler(HostService hosts, InstanceViewComponent view, String networkConfig) {
+        this.hosts = hosts;
         this.view = view;
         this.networkConfig = networkConfig;
     }
@@ -70,31 +72,46 @@ public class InstanceJobHandler implements JobHandler {
     @Override
     public JobResult process(JobContext context) throws Exception {
         String name = context.instance();
+        String host = hostOf(context);
+        LxdInstances lxd = hosts.lxd(host).instances();
         return switch (context.type()) {
-            case InstanceJobTypes.CREATE -> create(context, context.payload(CreateInstance.class));
+            case InstanceJobTypes.CREATE -> create(context, lxd, host, context.payload(CreateInstance.class));
             case InstanceJobTypes.START -> {
                 lxd.start(name);
-                yield done(name, "started");
+                yield done(host, name, "started");
             }
             case InstanceJobTypes.STOP -> {
                 lxd.stop(name, force(context), null);
-                yield done(name, "stopped");
+                yield done(host, name, "stopped");
             }
             case InstanceJobTypes.RESTART -> {
                 lxd.restart(name, force(context));
-                yield done(name, "restarted");
+                yield done(host, name, "restarted");
             }
             case InstanceJobTypes.RESIZE -> {
                 Resize resize = context.payload(Resize.class);
                 lxd.updateLimits(name, resize.cpu(), resize.memoryMiB());
-                yield done(name, "limits set: cpu " + text(resize.cpu()) + ", memoryMiB " + text(resize.memoryMiB()));
+                yield done(host, name, "limits set: cpu " + text(resize.cpu()) + ", memoryMiB " + text(resize.memoryMiB()));
             }
-            case InstanceJobTypes.DELETE -> delete(context, name);
+            case InstanceJobTypes.DELETE -> delete(context, lxd, host, name);
             default -> JobResult.fail("unknown job type " + context.type());
         };
     }
 
-    private JobResult create(JobContext context, CreateInstance request) {
+    /**
+     * The job's host; jobs queued before hosts existed name none, and act on the host the instance is on (or, for
+     * a create, the only host there is).
+     */
+    private String hostOf(JobContext context) {
+        if (context.host() != null) {
+            return context.host();
+        }
+        return view.find(context.instance()).map(io.axion.api.instance.Instance::host)
+                .orElseGet(() -> hosts.localHosts().stream().findFirst()
+                        .orElseThrow(() -> new PermanentJobException("Job " + context.id() + " names no host")));
+    }
+
+    private JobResult create(JobContext context, LxdInstances lxd, String host, CreateInstance request) {
         String name = context.instance();
         Optional<InstanceInfo> existing = lxd.find(name);
         if (existing.isPresent()) {
@@ -123,21 +140,23 @@ public class InstanceJobHandler implements JobHandler {
         if (request.startAfterCreate()) {
             lxd.start(name);
         }
-        return done(name, request.startAfterCreate() ? "created and started" : "created");
+        return done(host, name, request.startAfterCreate() ? "created and started" : "created");
     }
 
-    private JobResult delete(JobContext context, String name) {
+    private JobResult delete(JobContext context, LxdInstances lxd, String host, String name) {
+        long stamp = view.stamp();
         Optional<InstanceInfo> existing = lxd.find(name);
         if (existing.isEmpty()) {
-            view.removed(name, view.stamp());
+            view.removed(host, name, stamp);
             return JobResult.ok("already gone");
         }
         if (existing.get().status() != InstanceStatus.STOPPED) {
             context.log("Stopping it first");
             lxd.stop(name, false, null);
         }
+        stamp = view.stamp();
         lxd.delete(name);
-        view.removed(name, view.stamp());
+        view.removed(host, name, stamp);
         return JobResult.ok("deleted");
     }
 
@@ -152,8 +171,8 @@ public class InstanceJobHandler implements JobHandler {
                 && !instance.createdAt().isBefore(queued.minus(CREATED_SKEW));
     }
 
-    private JobResult done(String name, String what) {
-        view.refresh(name);
+    private JobResult done(String host, String name, String what) {
+        view.refresh(host, name);
         return JobResult.ok(what);
     }
 

@@ -13,13 +13,15 @@ final class InstanceJson {
     private InstanceJson() {
     }
 
-    static Map<String, Object> eventData(InstanceChange change) {
+    /** @param node the node whose view made the change: the host's owner */
+    static Map<String, Object> eventData(InstanceChange change, String node) {
         if (change.after() == null) {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", change.name());
+            data.put("host", change.before() == null ? null : change.before().host());
             return data;
         }
-        return of(change.after());
+        return of(change.after().withNode(node));
     }
 
     static Map<String, Object> of(Instance instance) {
@@ -29,6 +31,7 @@ final class InstanceJson {
         json.put("image", instance.image());
         json.put("cpu", instance.cpu());
         json.put("memoryMiB", instance.memoryMiB());
+        json.put("host", instance.host());
         json.put("node", instance.node());
         json.put("createdAt", instance.createdAt() == null ? null : instance.createdAt().toString());
         List<Map<String, Object>> forwards = new ArrayList<>();

@@ -4,6 +4,8 @@ import io.axion.api.cluster.ClusterService;
 import io.axion.api.event.AxionEvent;
 import io.axion.api.event.EventBus;
 import io.axion.api.event.EventChannels;
+import io.axion.api.host.HostAgent;
+import io.axion.api.host.HostService;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceChange;
 import io.axion.api.instance.InstanceDetails;
@@ -12,9 +14,7 @@ import io.axion.api.instance.SnapshotSummary;
 import io.axion.api.instance.Usage;
 import io.axion.api.instance.UsageProvider;
 import io.axion.api.lxd.InstanceInfo;
-import io.axion.api.lxd.LxdEvents;
-import io.axion.api.lxd.LxdInstances;
-import io.axion.api.lxd.LxdSnapshots;
+import io.axion.api.lxd.LxdHost;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,28 +35,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Owns the {@link InstanceView} and what keeps it current (LXD events, periodic reconcile), adds usage per read
- * from the optional {@link UsageProvider}, and tells {@link InstanceListener}s and the event bus of changes.
+ * Owns the {@link InstanceView} of every host's instances and what keeps it current. For each host this node owns
+ * (it is a {@link HostAgent}), a {@link ViewRefresher} follows the host's LXD events and re-lists it periodically,
+ * and what it finds is written to the view, to the cluster's {@link SharedInstances} and to the event bus; every
+ * node mirrors the shared map into its own view, so every node serves every host's instances from memory. Usage is
+ * added per read from the optional {@link UsageProvider}, and the owning node as each instance's {@code node}.
  */
-@Component(service = InstanceViewComponent.class, configurationPid = InstancesConfig.PID,
+@Component(service = {InstanceViewComponent.class, HostAgent.class}, configurationPid = InstancesConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = InstancesConfig.class)
-public class InstanceViewComponent {
+public class InstanceViewComponent implements HostAgent {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceViewComponent.class);
 
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     /** Snapshots per instance, read on first demand and dropped whenever the instance is re-read after an event. */
     private final Map<String, List<SnapshotSummary>> snapshotCache = new ConcurrentHashMap<>();
+    private final Map<String, ViewRefresher> refreshers = new ConcurrentHashMap<>();
     private final Stamps stamps = new Stamps();
+    private final InstanceView view = new InstanceView();
 
     @Reference
-    private LxdInstances lxd;
-
-    @Reference
-    private LxdSnapshots lxdSnapshots;
-
-    @Reference
-    private LxdEvents events;
+    private HostService hosts;
 
     @Reference
     private ClusterService cluster;
@@ -69,37 +68,70 @@ public class InstanceViewComponent {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventBus eventBus;
 
-    private InstanceView view;
-    private ViewRefresher refresher;
-    private LxdEvents.Subscription subscription;
+    private SharedInstances shared;
+    private AutoCloseable mirroring;
+    private volatile boolean mirrored;
+    private Duration reconcilePeriod = Duration.ofSeconds(15);
 
     public InstanceViewComponent() {
     }
 
     /** For tests: wires what DS would inject. */
-    InstanceViewComponent(LxdInstances lxd, LxdSnapshots snapshots, LxdEvents events, ClusterService cluster) {
-        this.lxd = lxd;
-        this.lxdSnapshots = snapshots;
-        this.events = events;
+    InstanceViewComponent(HostService hosts, ClusterService cluster) {
+        this.hosts = hosts;
         this.cluster = cluster;
     }
 
     @Activate
     void activate(InstancesConfig config) {
-        view = new InstanceView(cluster.localNodeId(), this::announce);
-        refresher = new ViewRefresher(lxd, view, stamps, snapshotCache::remove);
-        subscription = events.subscribe(refresher);
-        refresher.start(Duration.ofSeconds(Math.max(1, config.reconcileSeconds())));
+        reconcilePeriod = Duration.ofSeconds(Math.max(1, config.reconcileSeconds()));
+        shared = new SharedInstances(cluster);
+        SharedInstances.Listener mirror = new SharedInstances.Listener() {
+            @Override
+            public void updated(String host, SharedInstances.Stamped instance) {
+                view.put(host, instance.info(), instance.stamp()).ifPresent(c -> tellListeners(c));
+            }
+
+            @Override
+            public void removed(String host, String name) {
+                // The owner removed it after LXD said it is gone; the owner's own view already applied it.
+                if (!hosts.isLocal(host)) {
+                    view.remove(host, name, stamps.next()).ifPresent(c -> tellListeners(c));
+                }
+            }
+        };
+        mirroring = shared.listen(mirror);
+        shared.forEach(mirror);
+        mirrored = true;
     }
 
     @Deactivate
     void deactivate() {
-        if (subscription != null) {
+        refreshers.values().forEach(ViewRefresher::close);
+        refreshers.clear();
+        if (mirroring != null) {
+            try {
+                mirroring.close();
+            } catch (Exception e) {
+                LOG.debug("Closing the instance mirror failed", e);
+            }
+        }
+    }
+
+    // --- HostAgent: the owner's part ----------------------------------------------------------------------------
+
+    @Override
+    public AutoCloseable hostAcquired(String host, LxdHost lxd) {
+        ViewRefresher refresher = new ViewRefresher(host, lxd.instances(), new OwnerSink(host), stamps,
+                snapshotCache::remove);
+        refreshers.put(host, refresher);
+        var subscription = lxd.events().subscribe(refresher);
+        refresher.start(reconcilePeriod);
+        return () -> {
             subscription.close();
-        }
-        if (refresher != null) {
+            refreshers.remove(host, refresher);
             refresher.close();
-        }
+        };
     }
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
@@ -120,22 +152,18 @@ public class InstanceViewComponent {
     List<Instance> list() {
         ensureLoaded();
         UsageProvider provider = usage;
+        Map<String, String> owners = hosts.owners();
         List<Instance> all = view.list();
-        if (provider == null) {
-            return all;
-        }
-        List<Instance> withUsage = new ArrayList<>(all.size());
+        List<Instance> shown = new ArrayList<>(all.size());
         for (Instance instance : all) {
-            withUsage.add(withUsage(instance, provider));
+            shown.add(shown(instance, owners, provider));
         }
-        return withUsage;
+        return shown;
     }
 
     Optional<Instance> find(String name) {
         ensureLoaded();
-        UsageProvider provider = usage;
-        Optional<Instance> found = view.find(name);
-        return provider == null ? found : found.map(instance -> withUsage(instance, provider));
+        return view.find(name).map(instance -> shown(instance, hosts.owners(), usage));
     }
 
     /** The instance with its config and snapshots; the snapshots cost one LXD call the first time only. */
@@ -145,43 +173,69 @@ public class InstanceViewComponent {
         if (instance.isEmpty() || info.isEmpty()) {
             return Optional.empty();
         }
-        List<SnapshotSummary> snapshots = snapshotCache.computeIfAbsent(name, n -> lxdSnapshots.list(n).stream()
-                .map(s -> new SnapshotSummary(s.name(), s.createdAt(), s.stateful())).toList());
+        String host = instance.get().host();
+        List<SnapshotSummary> snapshots = snapshotCache.computeIfAbsent(name, n -> hosts.lxd(host).snapshots()
+                .list(n).stream().map(s -> new SnapshotSummary(s.name(), s.createdAt(), s.stateful())).toList());
         return Optional.of(InstanceDetails.of(instance.get(), ConfigRedaction.visible(info.get().config()),
                 snapshots));
     }
 
     /**
-     * Until the first full listing has been applied (just after start), a missing instance may still exist: wait
-     * briefly for the refresher's first listing rather than answer 404 or accept a duplicate name. Request threads
-     * never call LXD themselves, so an unreachable LXD cannot hold them for its timeout. Once loaded, this is one
-     * volatile read.
+     * Until the mirror has loaded and each host this node owns has been listed once (just after start), a missing
+     * instance may still exist: wait briefly rather than answer 404 or accept a duplicate name. Request threads
+     * never call LXD themselves, so an unreachable LXD cannot hold them for its timeout.
      */
     private void ensureLoaded() {
-        if (!view.loaded()) {
-            try {
-                view.awaitLoaded(Duration.ofSeconds(2));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (!mirrored) {
+            return;
+        }
+        var owned = hosts.localHosts();
+        if (owned.stream().allMatch(view::listed)) {
+            return;
+        }
+        try {
+            view.awaitListed(owned, Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
-    // --- updates from jobs -------------------------------------------------------------------------------------
+    /**
+     * Whether this node's part of the view agrees with LXD: every host it owns was listed since its events were last
+     * interrupted (see {@link ViewRefresher#current}). The rest of the view is the owners' to keep current.
+     */
+    boolean current() {
+        return refreshers.values().stream().allMatch(ViewRefresher::current);
+    }
+
+    // --- updates from jobs (on the host's owner) -----------------------------------------------------------------
 
     /** Re-reads one instance now (a job just changed it). */
-    Optional<InstanceInfo> refresh(String name) {
-        return refresher.refreshNow(name);
+    Optional<InstanceInfo> refresh(String host, String name) {
+        ViewRefresher refresher = refreshers.get(host);
+        if (refresher != null) {
+            return refresher.refreshNow(name);
+        }
+        long stamp = stamps.next();
+        Optional<InstanceInfo> info = hosts.lxd(host).instances().find(name);
+        OwnerSink sink = new OwnerSink(host);
+        if (info.isPresent()) {
+            sink.put(info.get(), stamp);
+        } else {
+            sink.remove(name, stamp);
+        }
+        snapshotCache.remove(name);
+        return info;
     }
 
     /** Applies what a job saw; {@code stamp} must have been taken before the LXD call that returned it. */
-    void put(InstanceInfo info, long stamp) {
-        view.put(info, stamp);
+    void put(String host, InstanceInfo info, long stamp) {
+        new OwnerSink(host).put(info, stamp);
         snapshotCache.remove(info.name());
     }
 
-    void removed(String name, long stamp) {
-        view.remove(name, stamp);
+    void removed(String host, String name, long stamp) {
+        new OwnerSink(host).remove(name, stamp);
         snapshotCache.remove(name);
     }
 
@@ -189,36 +243,89 @@ public class InstanceViewComponent {
         return stamps.next();
     }
 
-    /** Re-lists now, on the caller's thread. */
-    void reconcile() {
-        refresher.reconcile();
+    /** Re-lists a host now, on the caller's thread. */
+    void reconcile(String host) {
+        long stamp = stamps.next();
+        new OwnerSink(host).replaceAll(hosts.lxd(host).instances().list(), stamp);
     }
 
     // --- internals ---------------------------------------------------------------------------------------------
 
-    private static Instance withUsage(Instance instance, UsageProvider provider) {
+    private static Instance shown(Instance instance, Map<String, String> owners, UsageProvider provider) {
+        Instance labelled = instance.withNode(owners.get(instance.host()));
+        if (provider == null) {
+            return labelled;
+        }
         try {
-            return instance.withUsage(provider.usage(instance.name()).orElse(Usage.NONE));
+            return labelled.withUsage(provider.usage(instance.name()).orElse(Usage.NONE));
         } catch (RuntimeException e) {
-            return instance;
+            return labelled;
+        }
+    }
+
+    /** The owner's writes: to the view, then (when the view took them) to the cluster, the listeners and the bus. */
+    private final class OwnerSink implements ViewRefresher.Sink {
+        private final String host;
+
+        OwnerSink(String host) {
+            this.host = host;
+        }
+
+        @Override
+        public void put(InstanceInfo info, long stamp) {
+            view.put(host, info, stamp).ifPresent(change -> {
+                shared.put(host, info, stamp);
+                announce(change);
+            });
+        }
+
+        @Override
+        public void remove(String name, long stamp) {
+            view.remove(host, name, stamp).ifPresent(change -> {
+                shared.remove(host, name);
+                announce(change);
+            });
+        }
+
+        @Override
+        public void replaceAll(List<InstanceInfo> all, long stamp) {
+            Map<String, InstanceInfo> byName = new java.util.HashMap<>();
+            all.forEach(info -> byName.put(info.name(), info));
+            for (InstanceChange change : view.replaceAll(host, all, stamp)) {
+                if (change.kind() == InstanceChange.Kind.REMOVED) {
+                    shared.remove(host, change.name());
+                } else {
+                    shared.put(host, byName.get(change.name()), stamp);
+                }
+                announce(change);
+            }
+        }
+
+        @Override
+        public boolean listed() {
+            return view.listed(host);
         }
     }
 
     private void announce(InstanceChange change) {
+        tellListeners(change);
+        EventBus bus = eventBus;
+        if (bus != null) {
+            try {
+                bus.publish(AxionEvent.of(EventChannels.INSTANCES, "instance-" + change.kind().name().toLowerCase(),
+                        InstanceJson.eventData(change, hosts.localNode())));
+            } catch (RuntimeException e) {
+                LOG.debug("Publishing the change of {} failed: {}", change.name(), e.getMessage());
+            }
+        }
+    }
+
+    private void tellListeners(InstanceChange change) {
         for (InstanceListener listener : listeners) {
             try {
                 listener.instanceChanged(change);
             } catch (RuntimeException e) {
                 LOG.warn("An instance listener failed on {} of {}", change.kind(), change.name(), e);
-            }
-        }
-        EventBus bus = eventBus;
-        if (bus != null) {
-            try {
-                bus.publish(AxionEvent.of(EventChannels.INSTANCES, "instance-" + change.kind().name().toLowerCase(),
-                        InstanceJson.eventData(change)));
-            } catch (RuntimeException e) {
-                LOG.debug("Publishing the change of {} failed: {}", change.name(), e.getMessage());
             }
         }
     }

@@ -1,8 +1,11 @@
 package io.axion.instances.internal;
 
-import io.axion.api.cluster.ClusterService;
 import io.axion.api.error.ConflictException;
 import io.axion.api.error.NotFoundException;
+import io.axion.api.error.ValidationException;
+import io.axion.api.event.EventBus;
+import io.axion.api.event.EventChannels;
+import io.axion.api.host.HostService;
 import io.axion.api.instance.CreateInstance;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceDetails;
@@ -10,18 +13,23 @@ import io.axion.api.instance.InstanceJobTypes;
 import io.axion.api.instance.InstanceService;
 import io.axion.api.instance.Resize;
 import io.axion.api.job.Job;
+import io.axion.api.job.JobOptions;
 import io.axion.api.job.JobService;
+import io.axion.api.placement.Placement;
+import io.axion.api.placement.PlacementPolicy;
+import io.axion.api.quota.QuotaExceededException;
 import io.axion.api.quota.QuotaService;
 import io.axion.api.quota.Reservation;
+import io.axion.api.store.Store;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -31,14 +39,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link InstanceService}: reads from the view; changes are validated, admitted (name claim, quota reservation)
- * and queued as jobs, in that order, so that a refused request leaves no job behind.
+ * {@link InstanceService}: reads from the view; changes are validated, admitted (name claim, placement, quota
+ * reservation) and queued as jobs on the instance's host, in that order, so that a refused request leaves no job
+ * behind. Whichever node admits a request, the job runs on the node that owns the host.
  */
 @Component(service = InstanceService.class, configurationPid = InstancesConfig.PID,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 public class InstancesComponent implements InstanceService {
     private static final Logger LOG = LoggerFactory.getLogger(InstancesComponent.class);
-    static final String CLAIMS_MAP = "instance-name-claims";
+    /** A create whose chosen host filled up meanwhile is placed again, this many times at most. */
+    private static final int PLACEMENT_ATTEMPTS = 3;
 
     @Reference
     private InstanceViewComponent view;
@@ -47,12 +57,26 @@ public class InstancesComponent implements InstanceService {
     private JobService jobs;
 
     @Reference
-    private ClusterService cluster;
+    private HostService hosts;
+
+    @Reference
+    private Store store;
 
     /** Optional: without the quota feature, creates and resizes are not limited. */
     private volatile QuotaService quota;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, bind = "bindBus", unbind = "unbindBus")
+    private volatile EventBus bus;
+    private volatile EventBus.Subscription outcomesFeed;
+
+    /** The highest-ranked policy: a scheduler feature replaces the built-in one at runtime. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile PlacementPolicy placement;
+
     private NameClaims claims;
+    private Placer placer;
     private RequestValidation validation;
     private JobOutcomes outcomes;
     private long claimGraceMillis;
@@ -61,35 +85,59 @@ public class InstancesComponent implements InstanceService {
     }
 
     /** For tests: wires what DS would inject. */
-    InstancesComponent(InstanceViewComponent view, JobService jobs, ClusterService cluster, QuotaService quota) {
+    InstancesComponent(InstanceViewComponent view, JobService jobs, HostService hosts, Store store,
+                       QuotaService quota, PlacementPolicy placement) {
         this.view = view;
         this.jobs = jobs;
-        this.cluster = cluster;
+        this.hosts = hosts;
+        this.store = store;
         this.quota = quota;
+        this.placement = placement;
     }
 
     @Activate
     void activate(InstancesConfig config) {
-        claims = new NameClaims(sharedMap(cluster, CLAIMS_MAP), Clock.systemUTC());
+        claims = new NameClaims(store, Clock.systemUTC());
+        placer = new Placer(hosts, () -> quota, () -> placement);
         validation = new RequestValidation(config.maxCpu(), config.minMemoryMiB());
         claimGraceMillis = config.claimGraceSeconds() * 1000L;
-        outcomes = new JobOutcomes(jobs, claims, () -> quota, claimGraceMillis);
+        outcomes = new JobOutcomes(jobs, claims, () -> quota, placer::release, claimGraceMillis);
         outcomes.recover();
-        QuotaService governor = quota;
-        if (governor != null) {
-            outcomes.reserveForUnfinished(governor);
+        listenForOutcomes(bus);
+    }
+
+    @Deactivate
+    void deactivate() {
+        EventBus.Subscription feed = outcomesFeed;
+        outcomesFeed = null;
+        if (feed != null) {
+            feed.close();
         }
     }
 
-    /** Re-reserves for creates and resizes still queued when the quota governor arrives (e.g. after a restart). */
+    void bindBus(EventBus eventBus) {
+        this.bus = eventBus;
+        listenForOutcomes(eventBus);
+    }
+
+    void unbindBus(EventBus eventBus) {
+        if (this.bus == eventBus) {
+            this.bus = null;
+        }
+    }
+
+    private synchronized void listenForOutcomes(EventBus eventBus) {
+        if (eventBus == null || outcomes == null || outcomesFeed != null) {
+            return;
+        }
+        outcomesFeed = eventBus.subscribe(Set.of(EventChannels.JOBS), event -> outcomes.finishedSomewhere(event.data()));
+    }
+
+    /** Optional: reservations live in the store, so a governor that arrives later finds them there. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindQuota")
     void bindQuota(QuotaService governor) {
         this.quota = governor;
-        JobOutcomes tracking = outcomes;
-        if (tracking != null) {
-            tracking.reserveForUnfinished(governor);
-        }
     }
 
     void unbindQuota(QuotaService governor) {
@@ -129,7 +177,7 @@ public class InstancesComponent implements InstanceService {
             if (view.find(name).isPresent()) {
                 throw new ConflictException("already-exists", "Instance '" + name + "' already exists");
             }
-            Job job = enqueueReserved(InstanceJobTypes.CREATE, name, request, request.cpu(), request.memoryMiB());
+            Job job = admitCreate(request);
             claims.transfer(name, token, job.id());
             outcomes.track(job);
             return job;
@@ -145,48 +193,97 @@ public class InstancesComponent implements InstanceService {
         validation.resize(request);
         int cpu = request.cpu() != null ? request.cpu() : orZero(current.cpu());
         long memoryMiB = request.memoryMiB() != null ? request.memoryMiB() : orZero(current.memoryMiB());
-        Job job = enqueueReserved(InstanceJobTypes.RESIZE, name, request, cpu, memoryMiB);
+        Job job = enqueueReserved(InstanceJobTypes.RESIZE, name, current.host(), request, cpu, memoryMiB);
         outcomes.track(job);
         return job;
     }
 
     @Override
     public Job start(String name) {
-        existing(name);
-        return jobs.enqueue(InstanceJobTypes.START, name, Map.of());
+        return jobs.enqueue(InstanceJobTypes.START, name, Map.of(), on(existing(name)));
     }
 
     @Override
     public Job stop(String name, boolean force) {
-        existing(name);
-        return jobs.enqueue(InstanceJobTypes.STOP, name, Map.of("force", force));
+        return jobs.enqueue(InstanceJobTypes.STOP, name, Map.of("force", force), on(existing(name)));
     }
 
     @Override
     public Job restart(String name, boolean force) {
-        existing(name);
-        return jobs.enqueue(InstanceJobTypes.RESTART, name, Map.of("force", force));
+        return jobs.enqueue(InstanceJobTypes.RESTART, name, Map.of("force", force), on(existing(name)));
     }
 
     @Override
     public Job delete(String name) {
-        existing(name);
-        Job job = jobs.enqueue(InstanceJobTypes.DELETE, name, Map.of());
+        Job job = jobs.enqueue(InstanceJobTypes.DELETE, name, Map.of(), on(existing(name)));
         outcomes.track(job);
         return job;
     }
 
-    /** Reserves (when a governor is installed), enqueues, and keeps the reservation only if the job exists. */
-    private Job enqueueReserved(String type, String name, Object payload, long cpu, long memoryMiB) {
+    @Override
+    public Job migrate(String name, String host) {
+        Instance current = existing(name);
+        if (host == null || host.isBlank()) {
+            throw new ValidationException("host", "is required");
+        }
+        hosts.find(host).orElseThrow(() -> new NotFoundException("Host", host));
+        if (host.equals(current.host())) {
+            throw new ValidationException("host", "instance '" + name + "' already is on host " + host);
+        }
+        MigrationChecks.forwardsFree(current, host, view.list());
+        Job job = enqueueReserved(InstanceJobTypes.MIGRATE, name, current.host(), Map.of("target", host),
+                orZero(current.cpu()), orZero(current.memoryMiB()), host);
+        outcomes.track(job);
+        return job;
+    }
+
+    /**
+     * Places the create and reserves for it on the chosen host; when that host filled up between the choice and
+     * the reservation (another node's create won it), places again.
+     */
+    private Job admitCreate(CreateInstance request) {
+        for (int attempt = 1; ; attempt++) {
+            Placement chosen = placer.place(request, null);
+            try {
+                return enqueueReserved(InstanceJobTypes.CREATE, request.name(), chosen.host(),
+                        request.onHost(chosen.host()), request.cpu(), request.memoryMiB(), chosen.host());
+            } catch (QuotaExceededException e) {
+                placer.release(request.name());
+                if (request.host() != null || attempt >= PLACEMENT_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.debug("Host {} filled up before {} was reserved there; placing again", chosen.host(),
+                        request.name());
+            } catch (RuntimeException e) {
+                placer.release(request.name());
+                throw e;
+            }
+        }
+    }
+
+    private Job enqueueReserved(String type, String name, String host, Object payload, long cpu, long memoryMiB) {
+        return enqueueReserved(type, name, host, payload, cpu, memoryMiB, host);
+    }
+
+    /**
+     * Reserves on {@code reserveOn} (when a governor is installed), enqueues on {@code host}, and keeps the
+     * reservation only if the job exists.
+     */
+    private Job enqueueReserved(String type, String name, String host, Object payload, long cpu, long memoryMiB,
+                                String reserveOn) {
         QuotaService governor = quota;
         if (governor == null) {
-            return jobs.enqueue(type, name, payload);
+            return jobs.enqueue(type, name, payload, JobOptions.onHost(host));
         }
-        try (Reservation reservation = governor.reserve(name, (int) cpu, memoryMiB)) {
-            Job job = jobs.enqueue(type, name, payload);
+        try (Reservation reservation = governor.reserve(name, reserveOn, (int) cpu, memoryMiB)) {
+            Job job = jobs.enqueue(type, name, payload, JobOptions.onHost(host));
             reservation.commit();
             return job;
         }
+    }
+
+    private static JobOptions on(Instance instance) {
+        return JobOptions.onHost(instance.host());
     }
 
     private Instance existing(String name) {
@@ -203,14 +300,5 @@ public class InstancesComponent implements InstanceService {
 
     private static long orZero(Long value) {
         return value == null ? 0 : value;
-    }
-
-    static ConcurrentMap<String, String> sharedMap(ClusterService cluster, String name) {
-        try {
-            return cluster.sharedMap(name);
-        } catch (UnsupportedOperationException e) {
-            LOG.info("The cluster service has no shared maps; {} is local to this member", name);
-            return new ConcurrentHashMap<>();
-        }
     }
 }

@@ -47,9 +47,13 @@ public class InstancesResource implements RestResource {
         this.instances = instances;
     }
 
+    /** Every instance, or those of one host ({@code ?host=}). */
     @GET
-    public List<Instance> list() {
-        return instances.list();
+    public List<Instance> list(@QueryParam("host") String host) {
+        if (host == null || host.isBlank()) {
+            return instances.list();
+        }
+        return instances.list().stream().filter(i -> host.equals(i.host())).toList();
     }
 
     @POST
@@ -93,6 +97,18 @@ public class InstancesResource implements RestResource {
     @RolesAllowed(Roles.OPERATOR)
     public Response restart(@PathParam("name") String name, @QueryParam("force") String force) {
         return accepted(instances.restart(known(name), flag("force", force)));
+    }
+
+    /** The body of {@code POST /api/v1/instances/{name}/migrate}. */
+    public record MigrateRequest(String host) {
+    }
+
+    @POST
+    @Path("{name}/migrate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.OPERATOR)
+    public Response migrate(@PathParam("name") String name, MigrateRequest body) {
+        return accepted(instances.migrate(known(name), body == null ? null : body.host()));
     }
 
     @DELETE

@@ -11,6 +11,7 @@ import io.axion.api.quota.QuotaService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,12 +27,19 @@ final class JobOutcomes {
     private final JobService jobs;
     private final NameClaims claims;
     private final Supplier<QuotaService> quota;
+    private final Consumer<String> placementRelease;
     private final long claimGraceMillis;
 
-    JobOutcomes(JobService jobs, NameClaims claims, Supplier<QuotaService> quota, long claimGraceMillis) {
+    /**
+     * @param placementRelease frees what the placement policy holds for an instance (its create failed, or it was
+     *                         deleted)
+     */
+    JobOutcomes(JobService jobs, NameClaims claims, Supplier<QuotaService> quota, Consumer<String> placementRelease,
+                long claimGraceMillis) {
         this.jobs = jobs;
         this.claims = claims;
         this.quota = quota;
+        this.placementRelease = placementRelease;
         this.claimGraceMillis = claimGraceMillis;
     }
 
@@ -46,6 +54,22 @@ final class JobOutcomes {
         });
     }
 
+    /**
+     * An instance job finished on some node (the {@code jobs} channel): every node applies its outcome, so that a
+     * claim or a reservation is settled even when the node that admitted the request died meanwhile. Applying an
+     * outcome twice changes nothing.
+     */
+    void finishedSomewhere(Map<String, Object> json) {
+        Object state = json.get("state");
+        Object type = json.get("type");
+        if (!(state instanceof String s) || !(type instanceof String t) || !InstanceJobTypes.ALL.contains(t)
+                || !JobState.valueOf(s).finished() || !(json.get("instance") instanceof String instance)) {
+            return;
+        }
+        finished(new Job((String) json.get("id"), t, instance, JobState.valueOf(s), 0, 1, null, null, null, null,
+                null, null, null, Map.of(), List.of(), (String) json.get("host")));
+    }
+
     void finished(Job job) {
         boolean ok = job.state() == JobState.COMPLETED;
         String name = job.instance();
@@ -56,13 +80,17 @@ final class JobOutcomes {
                     claims.settle(name, job.id(), claimGraceMillis);
                 } else {
                     claims.release(name, job.id());
+                    placementRelease.accept(name);
                 }
                 settleOrRelease(governor, name, ok);
             }
-            case InstanceJobTypes.RESIZE -> settleOrRelease(governor, name, ok);
+            case InstanceJobTypes.RESIZE, InstanceJobTypes.MIGRATE -> settleOrRelease(governor, name, ok);
             case InstanceJobTypes.DELETE -> {
-                if (ok && governor != null) {
-                    governor.release(name);
+                if (ok) {
+                    placementRelease.accept(name);
+                    if (governor != null) {
+                        governor.release(name);
+                    }
                 }
             }
             default -> {
@@ -91,28 +119,6 @@ final class JobOutcomes {
         }
     }
 
-    /** Holds quota again for creates and resizes still queued (the governor's reservations do not survive restarts). */
-    void reserveForUnfinished(QuotaService governor) {
-        for (Job job : unfinished()) {
-            try {
-                if (InstanceJobTypes.CREATE.equals(job.type())) {
-                    CreateInstance request = jobs.find(job.id()).map(j -> payload(j, CreateInstance.class)).orElse(null);
-                    if (request != null && request.cpu() != null && request.memoryMiB() != null) {
-                        governor.reserve(job.instance(), request.cpu(), request.memoryMiB()).commit();
-                    }
-                } else if (InstanceJobTypes.RESIZE.equals(job.type())) {
-                    Resize request = jobs.find(job.id()).map(j -> payload(j, Resize.class)).orElse(null);
-                    if (request != null && request.cpu() != null && request.memoryMiB() != null) {
-                        governor.reserve(job.instance(), request.cpu(), request.memoryMiB()).commit();
-                    }
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("Could not hold quota again for queued job {} of {}: {}", job.id(), job.instance(),
-                        e.getMessage());
-            }
-        }
-    }
-
     private List<Job> unfinished() {
         List<Job> found = new ArrayList<>();
         try {
@@ -134,7 +140,7 @@ final class JobOutcomes {
         if (type == CreateInstance.class) {
             return type.cast(new CreateInstance((String) payload.get("name"), (String) payload.get("image"),
                     number(payload.get("cpu")), number(payload.get("memoryMiB")), number(payload.get("diskGiB")),
-                    (String) payload.get("cloudInit"), (Boolean) payload.get("start")));
+                    (String) payload.get("cloudInit"), (Boolean) payload.get("start"), (String) payload.get("host")));
         }
         return type.cast(new Resize(number(payload.get("cpu")), number(payload.get("memoryMiB"))));
     }

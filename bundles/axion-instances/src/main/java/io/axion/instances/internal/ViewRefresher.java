@@ -13,40 +13,58 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps an {@link InstanceView} current: re-reads one instance (one cheap {@code GET /1.0/instances/NAME}, no state
+ * Keeps one host's part of the instance view current, on the host's owner: re-reads one instance (one cheap {@code GET /1.0/instances/NAME}, no state
  * call) when LXD reports an event about it, re-lists everything ({@code recursion=1}, one call) periodically and
  * when the driver says events may have been missed. All LXD reads run on one background thread; events only mark
  * names dirty, so a burst of events about one instance costs one read.
  */
 final class ViewRefresher implements LxdEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewRefresher.class);
-    private static final long FIRST_LISTING_RETRY_MILLIS = 2_000;
+    private static final long STALE_RETRY_MILLIS = 2_000;
 
+    /** Where what the refresher reads goes: the owner's writes to the view and the cluster. */
+    interface Sink {
+        void put(InstanceInfo info, long stamp);
+
+        void remove(String name, long stamp);
+
+        void replaceAll(List<InstanceInfo> all, long stamp);
+
+        /** Whether one full listing has been applied. */
+        boolean listed();
+    }
+
+    private final String host;
     private final LxdInstances lxd;
-    private final InstanceView view;
+    private final Sink view;
     private final Stamps stamps;
     private final Consumer<String> touched;
     private final ScheduledExecutorService executor;
     private final Set<String> dirty = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean reconcileScheduled = new AtomicBoolean();
-    private final AtomicBoolean firstRetryScheduled = new AtomicBoolean();
+    private final AtomicBoolean retryScheduled = new AtomicBoolean();
+    /** Re-syncs asked for (events may have been missed), and the count of them the last good listing followed. */
+    private final AtomicLong resyncs = new AtomicLong();
+    private final AtomicLong listedAfter = new AtomicLong(-1);
 
     /**
      * @param touched told the name of every instance re-read after an event (e.g. to drop cached snapshots)
      */
-    ViewRefresher(LxdInstances lxd, InstanceView view, Stamps stamps, Consumer<String> touched) {
+    ViewRefresher(String host, LxdInstances lxd, Sink view, Stamps stamps, Consumer<String> touched) {
+        this.host = host;
         this.lxd = lxd;
         this.view = view;
         this.stamps = stamps;
         this.touched = touched;
         this.executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "axion-instance-view");
+            Thread thread = new Thread(r, "axion-instance-view-" + host);
             thread.setDaemon(true);
             return thread;
         });
@@ -71,7 +89,8 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
 
     @Override
     public void onResync() {
-        LOG.info("LXD's event stream reconnected; re-listing instances");
+        LOG.info("LXD's event stream of host {} reconnected; re-listing its instances", host);
+        resyncs.incrementAndGet();
         requestReconcile();
     }
 
@@ -107,22 +126,33 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
 
     /** The whole listing now, on the caller's thread. */
     void reconcile() {
+        long asked = resyncs.get();
         long stamp = stamps.next();
         List<InstanceInfo> all = lxd.list();
         view.replaceAll(all, stamp);
+        listedAfter.accumulateAndGet(asked, Math::max);
+    }
+
+    /**
+     * Whether the view holds a listing made since the last time events may have been missed (none at all before
+     * the first listing); events keep it current from there.
+     */
+    boolean current() {
+        return listedAfter.get() >= resyncs.get();
     }
 
     private void reconcileQuietly() {
         try {
             reconcile();
         } catch (RuntimeException e) {
-            LOG.warn("Listing LXD's instances failed ({}); the view keeps what it had", e.getMessage());
-            if (!view.loaded() && firstRetryScheduled.compareAndSet(false, true)) {
-                // Nothing listed yet: do not wait a whole period before the next try.
+            LOG.warn("Listing the instances of host {} failed ({}); the view keeps what it had", host,
+                    e.getMessage());
+            if (!current() && retryScheduled.compareAndSet(false, true)) {
+                // Nothing listed yet, or events were missed: do not wait a whole period before the next try.
                 executor.schedule(() -> {
-                    firstRetryScheduled.set(false);
+                    retryScheduled.set(false);
                     reconcileQuietly();
-                }, FIRST_LISTING_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+                }, STALE_RETRY_MILLIS, TimeUnit.MILLISECONDS);
             }
         }
     }
@@ -134,8 +164,8 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
             try {
                 refreshNow(name);
             } catch (RuntimeException e) {
-                LOG.warn("Reading instance {} after an LXD event failed ({}); the next reconcile fixes it", name,
-                        e.getMessage());
+                LOG.warn("Reading instance {} of host {} after an LXD event failed ({}); the next reconcile fixes "
+                        + "it", name, host, e.getMessage());
             }
         }
     }

@@ -32,7 +32,7 @@ final class FakeJobs implements JobService {
         }
         Map<String, Object> map = payload instanceof Map<?, ?> m ? (Map<String, Object>) m : asMap((Record) payload);
         Job job = new Job(UUID.randomUUID().toString(), type, instance, JobState.PENDING, 0, 5, null, Instant.now(),
-                null, null, Instant.now(), "node-1", null, map, List.of());
+                null, null, Instant.now(), "node-1", null, map, List.of(), options == null ? null : options.host());
         enqueued.add(job);
         finished.put(job.id(), new CompletableFuture<>());
         return job;
@@ -56,7 +56,7 @@ final class FakeJobs implements JobService {
 
     void finish(Job job, JobState state) {
         Job done = new Job(job.id(), job.type(), job.instance(), state, 1, 5, null, job.createdAt(), Instant.now(),
-                Instant.now(), null, "node-1", null, job.payload(), List.of());
+                Instant.now(), null, "node-1", null, job.payload(), List.of(), job.host());
         finished.get(job.id()).complete(done);
     }
 

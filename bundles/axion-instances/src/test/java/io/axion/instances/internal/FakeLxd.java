@@ -136,4 +136,9 @@ final class FakeLxd implements LxdInstances {
         instances.put(name, new InstanceInfo(name, status, i.image(), i.cpu(), i.memoryMiB(), i.diskGiB(),
                 i.createdAt(), i.location(), i.forwards(), i.config()));
     }
+
+    @Override
+    public void copyFromProject(String name, String sourceProject) {
+        throw new UnsupportedOperationException();
+    }
 }

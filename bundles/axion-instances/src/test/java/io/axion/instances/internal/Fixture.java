@@ -1,6 +1,14 @@
 package io.axion.instances.internal;
 
 import io.axion.api.lxd.LxdSnapshots;
+import io.axion.api.placement.HostCandidate;
+import io.axion.api.placement.Placement;
+import io.axion.api.placement.PlacementPolicy;
+import io.axion.api.placement.PlacementRequest;
+import io.axion.store.internal.SqliteStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import io.axion.api.lxd.SnapshotInfo;
 import io.axion.api.quota.QuotaService;
 import io.axion.testing.TypedConfigs;
@@ -18,21 +26,61 @@ final class Fixture implements AutoCloseable {
     final InstanceViewComponent view;
     final InstancesComponent instances;
     final InstanceJobHandler handler;
+    final TestHosts hosts = new TestHosts("node-1");
+    final SqliteStore store;
+    private final AutoCloseable agent;
+    private final boolean ownsStore;
 
     Fixture(QuotaService quota) {
-        this(quota, new FakeCluster());
+        this(quota, new FakeCluster(), null);
     }
 
-    Fixture(QuotaService quota, FakeCluster cluster) {
+    /** Another node over the same cluster and store (its view owns the same host, as after a take-over). */
+    Fixture(QuotaService quota, FakeCluster cluster, SqliteStore shared) {
         this.cluster = cluster;
-        view = new InstanceViewComponent(lxd, snapshots(), events, cluster);
+        this.ownsStore = shared == null;
+        this.store = shared != null ? shared : new SqliteStore(tempFile());
+        hosts.add(HOST, lxd, events, snapshots());
+        view = new InstanceViewComponent(hosts, cluster);
         view.activate(TypedConfigs.of(InstancesConfig.class, java.util.Map.of("reconcileSeconds", 3600)));
-        instances = new InstancesComponent(view, jobs, cluster, null);
+        agent = view.hostAcquired(HOST, hosts.lxd(HOST));
+        instances = new InstancesComponent(view, jobs, hosts, store, null, new FirstFit());
         instances.activate(Configs.instances());
         if (quota != null) {
             instances.bindQuota(quota);
         }
-        handler = new InstanceJobHandler(lxd, view, null);
+        handler = new InstanceJobHandler(hosts, view, null);
+    }
+
+    static final String HOST = "h1";
+
+    /** Re-lists the host now, as its periodic reconcile would. */
+    void reconcile() {
+        view.reconcile(HOST);
+    }
+
+    private static Path tempFile() {
+        try {
+            Path folder = Files.createTempDirectory("axion-instances-test");
+            folder.toFile().deleteOnExit();
+            return folder.resolve("axion.db");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** The first online host the request fits on. */
+    static final class FirstFit implements PlacementPolicy {
+        @Override
+        public String name() {
+            return "first-fit";
+        }
+
+        @Override
+        public Optional<Placement> place(PlacementRequest request, List<HostCandidate> candidates) {
+            return candidates.stream().filter(HostCandidate::online).filter(c -> c.fits(request)).findFirst()
+                    .map(c -> Placement.on(c.name()));
+        }
     }
 
     private LxdSnapshots snapshots() {
@@ -62,6 +110,14 @@ final class Fixture implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            agent.close();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         view.deactivate();
+        if (ownsStore) {
+            store.close();
+        }
     }
 }

@@ -65,7 +65,7 @@ class InstanceJobHandlerTest {
     @Test
     void deleteStopsFirstAndThenFindsItGone() throws Exception {
         fx.lxd.add("d", InstanceStatus.RUNNING, 1, 64L);
-        fx.view.reconcile();
+        fx.reconcile();
         fx.handler.process(new Context("j", InstanceJobTypes.DELETE, "d", Instant.now(), Map.of()));
         assertThat(fx.lxd.calls).containsSubsequence("stop d", "delete d");
         assertThat(fx.view.find("d")).isEmpty();

@@ -16,8 +16,47 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 class InstanceViewTest {
+    private static final String H = "h1";
     private final List<InstanceChange> changes = new CopyOnWriteArrayList<>();
-    private final InstanceView view = new InstanceView("node-1", changes::add);
+    private final InstanceView raw = new InstanceView();
+    /** The view, with each change it reports collected. */
+    private final Recording view = new Recording();
+
+    private final class Recording {
+        boolean put(InstanceInfo info, long stamp) {
+            return put(H, info, stamp);
+        }
+
+        boolean put(String host, InstanceInfo info, long stamp) {
+            var change = raw.put(host, info, stamp);
+            change.ifPresent(changes::add);
+            return change.isPresent() || raw.stampOf(new InstanceView.Key(host, info.name())) == stamp;
+        }
+
+        void remove(String name, long stamp) {
+            raw.remove(H, name, stamp).ifPresent(changes::add);
+        }
+
+        void replaceAll(List<InstanceInfo> all, long stamp) {
+            changes.addAll(raw.replaceAll(H, all, stamp));
+        }
+
+        java.util.Optional<Instance> find(String name) {
+            return raw.find(name);
+        }
+
+        List<Instance> list() {
+            return raw.list();
+        }
+
+        boolean loaded() {
+            return raw.listed(H);
+        }
+
+        int size() {
+            return raw.size();
+        }
+    }
 
     @Test
     void listsSortedByNameWithThePublicShape() {
@@ -29,7 +68,8 @@ class InstanceViewTest {
         assertThat(view.list()).extracting(Instance::name).containsExactly("api", "web");
         Instance web = view.find("web").orElseThrow();
         assertThat(web.status()).isEqualTo("Running");
-        assertThat(web.node()).isEqualTo("node-1");
+        assertThat(web.host()).isEqualTo(H);
+        assertThat(web.node()).as("labelled per read with the host's owner").isNull();
         assertThat(web.createdAt()).isEqualTo(created);
         assertThat(web.memoryMiB()).isEqualTo(256L);
         assertThat(web.forwards()).singleElement().satisfies(f -> {
@@ -118,11 +158,53 @@ class InstanceViewTest {
     }
 
     @Test
-    void whileLxdCannotBeListedReadsWaitAtMostTwoSecondsAndNeverCallLxd() {
+    void twoHostsMayHoldTheSameNameAndAListingOnlyTouchesItsOwnHost() {
+        view.put("h1", info("web", InstanceStatus.RUNNING, 1, 64L), 1);
+        view.put("h2", info("web", InstanceStatus.STOPPED, 1, 64L), 1);
+        view.put("h2", info("db", InstanceStatus.STOPPED, 1, 64L), 1);
+        assertThat(raw.list()).extracting(i -> i.host() + "/" + i.name()).containsExactly("h2/db", "h1/web",
+                "h2/web");
+        raw.replaceAll("h1", List.of(), 2);
+        assertThat(raw.list()).extracting(i -> i.host() + "/" + i.name()).containsExactly("h2/db", "h2/web");
+        assertThat(raw.forgetHost("h2")).hasSize(2);
+        assertThat(raw.list()).isEmpty();
+    }
+
+    @Test
+    void everyNodeMirrorsTheOwnersWritesThroughTheClusterMap() {
+        FakeCluster cluster = new FakeCluster();
+        FakeLxd lxd = new FakeLxd();
+        lxd.add("shared", InstanceStatus.RUNNING, 2, 128L);
+        TestHosts owning = new TestHosts("node-1").add(H, lxd, new FakeEvents(), null);
+        InstanceViewComponent owner = new InstanceViewComponent(owning, cluster);
+        owner.activate(Configs.instances());
+        InstanceViewComponent mirror = new InstanceViewComponent(new TestHosts("node-2"),
+                new io.axion.testing.InMemoryCluster("node-2", cluster.table()));
+        mirror.activate(Configs.instances());
+        try (AutoCloseable agent = owner.hostAcquired(H, owning.lxd(H))) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> mirror.find("shared").isPresent());
+            assertThat(mirror.find("shared").orElseThrow().cpu()).isEqualTo(2);
+            assertThat(mirror.find("shared").orElseThrow().host()).isEqualTo(H);
+            lxd.instances.remove("shared");
+            owner.reconcile(H);
+            assertThat(mirror.find("shared")).isEmpty();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        } finally {
+            mirror.deactivate();
+            owner.deactivate();
+        }
+    }
+
+    @Test
+    void whileLxdCannotBeListedReadsWaitAtMostTwoSecondsAndNeverCallLxd() throws Exception {
         FakeLxd lxd = new FakeLxd();
         lxd.listFailure = new io.axion.api.lxd.LxdUnreachableException("down", null);
-        InstanceViewComponent component = new InstanceViewComponent(lxd, null, new FakeEvents(), new FakeCluster());
+        TestHosts hosts = new TestHosts("node-1").add(H, lxd, new FakeEvents(), null);
+        InstanceViewComponent component = new InstanceViewComponent(hosts, new FakeCluster());
         component.activate(Configs.instances());
+        AutoCloseable agent = component.hostAcquired(H, hosts.lxd(H));
         try {
             long started = System.nanoTime();
             assertThat(component.list()).isEmpty();
@@ -133,6 +215,7 @@ class InstanceViewTest {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                     .until(() -> component.find("back").isPresent());
         } finally {
+            agent.close();
             component.deactivate();
         }
     }

@@ -18,6 +18,7 @@ import io.axion.api.job.JobState;
 import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.quota.Quota;
 import io.axion.api.quota.QuotaExceededException;
+import io.axion.api.quota.QuotaAmount;
 import io.axion.api.quota.QuotaService;
 import io.axion.api.quota.Reservation;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class InstancesComponentTest {
     @Test
     void aDuplicateNameIs409BeforeAnyJobOrReservation() {
         fx.lxd.add("taken", InstanceStatus.RUNNING, 1, 64L);
-        fx.view.reconcile();
+        fx.reconcile();
         assertThatThrownBy(() -> fx.instances.create(create("taken")))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("'taken' already exists");
         assertThat(fx.jobs.enqueued).isEmpty();
@@ -95,7 +96,7 @@ class InstancesComponentTest {
 
     @Test
     void twoMembersSharingClaimsAdmitOneCreateOfAName() {
-        try (Fixture other = new Fixture(quota, fx.cluster)) {
+        try (Fixture other = new Fixture(quota, fx.cluster, fx.store)) {
             fx.instances.create(create("shared"));
             assertThatThrownBy(() -> other.instances.create(create("shared"))).isInstanceOf(ConflictException.class);
         }
@@ -149,7 +150,7 @@ class InstancesComponentTest {
     @Test
     void aResizeReservesTheNewTotalsAndReleasesOnFailure() {
         fx.lxd.add("db", InstanceStatus.RUNNING, 2, 512L);
-        fx.view.reconcile();
+        fx.reconcile();
         Job job = fx.instances.resize("db", new Resize(null, 1024));
         assertThat(quota.reserved).containsEntry("db", List.of(2L, 1024L));
         fx.jobs.finish(job, JobState.FAILED);
@@ -162,7 +163,7 @@ class InstancesComponentTest {
         fx.jobs.finish(created, JobState.COMPLETED);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(quota.settled).contains("app"));
         fx.lxd.add("app", InstanceStatus.STOPPED, 1, 64L);
-        fx.view.reconcile();
+        fx.reconcile();
         Job deleted = fx.instances.delete("app");
         fx.jobs.finish(deleted, JobState.COMPLETED);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(quota.released).contains("app"));
@@ -173,7 +174,7 @@ class InstancesComponentTest {
         for (int i = 0; i < 50; i++) {
             fx.lxd.add("i" + i, InstanceStatus.RUNNING, 1, 64L);
         }
-        fx.view.reconcile();
+        fx.reconcile();
         fx.lxd.callers.clear();
         fx.view.setUsageProvider(name -> Optional.of(new Usage(12.5, 1024)));
         for (int i = 0; i < 1000; i++) {
@@ -190,7 +191,7 @@ class InstancesComponentTest {
         fx.lxd.instances.put("c", new io.axion.api.lxd.InstanceInfo("c", InstanceStatus.RUNNING, "img", 1, 64L, null,
                 java.time.Instant.now(), "none", List.of(), Map.of("limits.cpu", "1",
                 "cloud-init.user-data", "#cloud-config\npassword: secret")));
-        fx.view.reconcile();
+        fx.reconcile();
         var details = fx.instances.details("c");
         assertThat(details.config()).containsEntry("limits.cpu", "1");
         assertThat(details.config().get("cloud-init.user-data")).doesNotContain("secret");
@@ -201,7 +202,7 @@ class InstancesComponentTest {
 
     @Test
     void lxdEventsRefreshOneInstanceAndAResyncReListsEverything() {
-        fx.view.reconcile();
+        fx.reconcile();
         fx.lxd.add("late", InstanceStatus.RUNNING, 1, 64L);
         fx.events.lifecycle("instance-created", "late");
         await().atMost(Duration.ofSeconds(5)).until(() -> fx.instances.find("late").isPresent());
@@ -213,15 +214,16 @@ class InstancesComponentTest {
     }
 
     @Test
-    void afterARestartQueuedCreatesHoldTheirNamesAndQuotaAgain() {
+    void afterARestartQueuedCreatesHoldTheirNamesAndTheirOutcomeStillSettlesTheQuota() {
         Job queued = fx.instances.create(new CreateInstance("queued", "img", 2, 256, null, null, false));
-        // A new component over the same job queue and cluster: the claims map survives (other members), the
-        // governor's reservations do not.
+        // A new component over the same job queue and store: the claim is in the store, and the governor keeps
+        // its reservations there too, so nothing is reserved again.
         RecordingQuota fresh = new RecordingQuota();
-        InstancesComponent restarted = new InstancesComponent(fx.view, fx.jobs, fx.cluster, null);
+        InstancesComponent restarted = new InstancesComponent(fx.view, fx.jobs, fx.hosts, fx.store, null,
+                new Fixture.FirstFit());
         restarted.activate(Configs.instances());
         restarted.bindQuota(fresh);
-        assertThat(fresh.reserved).containsEntry("queued", List.of(2L, 256L));
+        assertThat(fresh.reserved).isEmpty();
         assertThatThrownBy(() -> restarted.create(create("queued"))).isInstanceOf(ConflictException.class);
         fx.jobs.finish(queued, JobState.FAILED);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fresh.released).contains("queued"));
@@ -235,9 +237,11 @@ class InstancesComponentTest {
         final List<String> closedUncommitted = new CopyOnWriteArrayList<>();
         volatile boolean refuse;
 
+        final Map<String, String> hosts = new ConcurrentHashMap<>();
+
         @Override
         public Quota quota() {
-            throw new UnsupportedOperationException();
+            return new Quota(new QuotaAmount(1000, 0, 1000), new QuotaAmount(1 << 20, 0, 1 << 20));
         }
 
         @Override
@@ -246,7 +250,10 @@ class InstancesComponentTest {
         }
 
         @Override
-        public Reservation reserve(String instance, int cpu, long memoryMiB) {
+        public Reservation reserve(String instance, String host, int cpu, long memoryMiB) {
+            if (host != null) {
+                hosts.put(instance, host);
+            }
             if (refuse) {
                 throw new QuotaExceededException("cpu: 1 core(s) short");
             }

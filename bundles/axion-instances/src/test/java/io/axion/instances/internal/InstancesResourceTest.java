@@ -35,7 +35,7 @@ class InstancesResourceTest {
     @Test
     void stopTakesForceAndRejectsNonsense() {
         fx.lxd.add("s", InstanceStatus.RUNNING, 1, 64L);
-        fx.view.reconcile();
+        fx.reconcile();
         assertThat(resource.stop("s", "true").getStatus()).isEqualTo(202);
         assertThat(fx.jobs.enqueued.get(0).payload()).containsEntry("force", true);
         assertThatThrownBy(() -> resource.stop("s", "maybe")).isInstanceOf(ValidationException.class)

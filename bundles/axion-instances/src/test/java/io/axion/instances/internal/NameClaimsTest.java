@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.ConcurrentHashMap;
+import io.axion.store.internal.SqliteStore;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NameClaimsTest {
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -26,7 +31,26 @@ class NameClaimsTest {
             return now;
         }
     };
-    private final NameClaims claims = new NameClaims(new ConcurrentHashMap<>(), clock);
+    @TempDir
+    static Path folder;
+    private static SqliteStore store;
+    private NameClaims claims;
+
+    @BeforeAll
+    static void openStore() {
+        store = new SqliteStore(folder.resolve("claims.db"));
+    }
+
+    @AfterAll
+    static void closeStore() {
+        store.close();
+    }
+
+    @BeforeEach
+    void freshClaims() {
+        claims = new NameClaims(store, clock);
+        store.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM instance_names"));
+    }
 
     @Test
     void aClaimIsExclusiveUntilReleased() {

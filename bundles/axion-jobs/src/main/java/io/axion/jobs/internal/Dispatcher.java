@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -33,6 +34,14 @@ final class Dispatcher {
     private final ArrayDeque<Lane> ready = new ArrayDeque<>();
     private final Map<String, Set<Lane>> waitingForHandler = new HashMap<>();
     private final Predicate<String> hasHandler;
+    private final Predicate<String> runsHost;
+    /** Jobs finished (or found taken) here lately: a sweep that read them before they ended must not bring them back. */
+    private final Map<Long, Boolean> recentlyDone = new java.util.LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > 20_000;
+        }
+    };
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private boolean closed;
@@ -42,6 +51,8 @@ final class Dispatcher {
     static final class Lane {
         private final String key;
         private final TreeMap<Long, Row> jobs = new TreeMap<>();
+        /** When each job came into the lane (System.nanoTime), so that a sweep forgets only what it could see. */
+        private final Map<Long, Long> added = new HashMap<>();
         private LaneState state = LaneState.IDLE;
         private long notBefore;
         private ScheduledFuture<?> wakeup;
@@ -57,7 +68,16 @@ final class Dispatcher {
     }
 
     Dispatcher(Predicate<String> hasHandler, ScheduledExecutorService timer, Clock clock) {
+        this(hasHandler, host -> true, timer, clock);
+    }
+
+    /**
+     * @param runsHost whether this engine runs the jobs of a host now (its node owns it); a lane whose head is of
+     *                 a host it does not run is dropped (the host's owner has it)
+     */
+    Dispatcher(Predicate<String> hasHandler, Predicate<String> runsHost, ScheduledExecutorService timer, Clock clock) {
         this.hasHandler = hasHandler;
+        this.runsHost = runsHost;
         this.timer = timer;
         this.clock = clock;
     }
@@ -72,8 +92,84 @@ final class Dispatcher {
         try {
             Lane lane = lanes.computeIfAbsent(laneKey(row), Lane::new);
             lane.jobs.put(row.seq(), row);
+            lane.added.putIfAbsent(row.seq(), System.nanoTime());
             if (lane.state == LaneState.IDLE) {
                 evaluate(lane);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds a job another node announced or a sweep found, unless it is known already. */
+    void putIfAbsent(Row row) {
+        lock.lock();
+        try {
+            if (recentlyDone.containsKey(row.seq())) {
+                return;
+            }
+            Lane lane = lanes.computeIfAbsent(laneKey(row), Lane::new);
+            if (lane.jobs.putIfAbsent(row.seq(), row) == null) {
+                lane.added.put(row.seq(), System.nanoTime());
+                if (lane.state == LaneState.IDLE) {
+                    evaluate(lane);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A job finished elsewhere: forget it unless a worker here runs it now. */
+    void finishedElsewhere(Row row) {
+        lock.lock();
+        try {
+            Lane lane = lanes.get(laneKey(row));
+            if (lane == null || (lane.state == LaneState.RUNNING && lane.jobs.firstKey() == row.seq())) {
+                return;
+            }
+            if (lane.jobs.remove(row.seq()) != null && lane.state == LaneState.IDLE) {
+                evaluate(lane);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * A sweep read {@code unfinished} (the seqs of every unfinished job this engine runs) from a read that started
+     * at {@code readStartedNanos}: jobs it lacks that were here before that read finished elsewhere. A worker's
+     * running job stays: its own outcome settles it.
+     */
+    void forgetFinished(Set<Long> unfinished, long readStartedNanos) {
+        lock.lock();
+        try {
+            for (Lane lane : List.copyOf(lanes.values())) {
+                Long running = lane.state == LaneState.RUNNING && !lane.jobs.isEmpty() ? lane.jobs.firstKey() : null;
+                boolean removed = lane.jobs.keySet().removeIf(seq -> !seq.equals(running) && !unfinished.contains(seq)
+                        && lane.added.getOrDefault(seq, Long.MAX_VALUE) - readStartedNanos < 0);
+                lane.added.keySet().retainAll(lane.jobs.keySet());
+                if (removed && lane.state == LaneState.IDLE) {
+                    evaluate(lane);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** This engine stopped running a host: its idle lanes go (running ones go once their job is done). */
+    void hostDropped() {
+        lock.lock();
+        try {
+            for (Lane lane : List.copyOf(lanes.values())) {
+                if (lane.state != LaneState.RUNNING) {
+                    if (lane.state == LaneState.READY) {
+                        ready.remove(lane);
+                        lane.state = LaneState.IDLE;
+                    }
+                    evaluate(lane);
+                }
             }
         } finally {
             lock.unlock();
@@ -132,6 +228,7 @@ final class Dispatcher {
         try {
             if (after.job().finished()) {
                 lane.jobs.remove(after.seq());
+                recentlyDone.put(after.seq(), Boolean.TRUE);
             } else {
                 lane.jobs.put(after.seq(), after);
             }
@@ -148,6 +245,7 @@ final class Dispatcher {
         lock.lock();
         try {
             lane.jobs.remove(seq);
+            recentlyDone.put(seq, Boolean.TRUE);
             lane.state = LaneState.IDLE;
             lane.notBefore = 0;
             evaluate(lane);
@@ -199,6 +297,7 @@ final class Dispatcher {
     /** Puts an idle lane where its head belongs. Called with the lock held. */
     private void evaluate(Lane lane) {
         cancelWakeup(lane);
+        lane.added.keySet().retainAll(lane.jobs.keySet());
         if (lane.waitingType != null) {
             Set<Lane> waiting = waitingForHandler.get(lane.waitingType);
             if (waiting != null) {
@@ -214,6 +313,11 @@ final class Dispatcher {
             return;
         }
         Row head = lane.jobs.firstEntry().getValue();
+        if (!runsHost.test(head.job().host())) {
+            cancelWakeup(lane);
+            lanes.remove(lane.key, lane);
+            return;
+        }
         if (head.leaseExpiresAt() > 0) {
             return;
         }

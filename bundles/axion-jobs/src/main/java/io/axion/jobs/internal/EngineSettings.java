@@ -69,6 +69,15 @@ public record EngineSettings(int workers, Duration lease, int defaultMaxAttempts
                 lockRetry, recoveryInterval, pruneAfter, pruneInterval, value);
     }
 
+    /**
+     * How often the engine sweeps the store for its hosts' jobs that no announcement brought, and for jobs whose
+     * worker is gone: every two seconds, or the recovery interval when that is shorter.
+     */
+    Duration sweepInterval() {
+        Duration twoSeconds = Duration.ofSeconds(2);
+        return recoveryInterval.compareTo(twoSeconds) < 0 ? recoveryInterval : twoSeconds;
+    }
+
     /** How often running jobs renew their lease: three times per lease, so one late renewal does not lose it. */
     Duration renewInterval() {
         return lease.dividedBy(3);

@@ -4,7 +4,6 @@ import io.axion.api.store.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -167,16 +166,17 @@ final class GroupCommitWriter implements AutoCloseable {
 
     /** Runs writes {@code from} to {@code to} (exclusive) in one transaction; rolled back whole when one fails. */
     private void run(List<Pending<?>> batch, int from, int to, Object[] results) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement control = connection.createStatement()) {
-            control.execute("BEGIN IMMEDIATE");
+        // A JDBC transaction on either store: SQLite's data source begins IMMEDIATE ones (the writer lock at once).
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
             Tx tx = new Tx(connection);
             try {
                 for (int i = from; i < to; i++) {
                     results[i] = batch.get(i).write().apply(tx);
                 }
-                control.execute("COMMIT");
+                connection.commit();
             } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(control);
+                rollbackQuietly(connection);
                 if (to - from > 1) {
                     LOG.debug("A batch of {} writes failed; retrying them one by one", to - from, e);
                 } else {
@@ -186,6 +186,7 @@ final class GroupCommitWriter implements AutoCloseable {
                 throw e;
             } finally {
                 tx.closeStatements();
+                connection.setAutoCommit(true);
             }
         }
     }
@@ -209,9 +210,9 @@ final class GroupCommitWriter implements AutoCloseable {
         pending.done().complete(value);
     }
 
-    private static void rollbackQuietly(Statement control) {
+    private static void rollbackQuietly(Connection connection) {
         try {
-            control.execute("ROLLBACK");
+            connection.rollback();
         } catch (SQLException e) {
             LOG.debug("Rollback after a failed batch failed too", e);
         }

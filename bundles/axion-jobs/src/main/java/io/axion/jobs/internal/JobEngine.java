@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -56,11 +57,12 @@ public final class JobEngine implements JobService {
     // Millisecond ticks: the store keeps milliseconds, so a job in memory equals the job read back.
     private final Clock clock = Clock.tickMillis(java.time.ZoneOffset.UTC);
     private final PayloadCodec payloads = new PayloadCodec();
-    private final JobRepository repository = new JobRepository(payloads);
+    private final JobRepository repository;
     private final HandlerRegistry handlers = new HandlerRegistry();
     private final Map<String, CompletableFuture<Job>> waiters = new ConcurrentHashMap<>();
     private final String node;
     private final String leaseOwner;
+    private final HostShare share;
 
     private ScheduledThreadPoolExecutor timer;
     private ExecutorService notifier;
@@ -76,9 +78,11 @@ public final class JobEngine implements JobService {
         this.cluster = cluster;
         this.bus = bus;
         this.settings = settings;
+        this.repository = new JobRepository(payloads, store.dialect());
         this.node = cluster.localNodeId();
         // A fresh owner per start: leases of an earlier run of this node are recognised as dead ones.
         this.leaseOwner = node + "/" + UUID.randomUUID();
+        this.share = new HostShare(cluster, node, leaseOwner);
     }
 
     public synchronized void start() {
@@ -89,8 +93,8 @@ public final class JobEngine implements JobService {
         releaser = Executors.newSingleThreadExecutor(threads("axion-jobs-release"));
         writer = new GroupCommitWriter(store.dataSource(), "axion-jobs-writer");
         leases = new LeaseKeeper(cluster, writer, repository, settings.lease(), leaseOwner, clock);
-        Dispatcher lanes = new Dispatcher(handlers::has, timer, clock);
-        long earliestForeignLease = load(lanes);
+        Dispatcher lanes = new Dispatcher(handlers::has, share::runs, timer, clock);
+        long earliestForeignLease = load(lanes, read(c -> repository.unfinishedOf(c, share.hosts(), true)));
         dispatcher = lanes;
 
         if (earliestForeignLease > 0) {
@@ -105,6 +109,8 @@ public final class JobEngine implements JobService {
         long recovery = settings.recoveryInterval().toMillis();
         timer.scheduleWithFixedDelay(guard("recovery", this::recoverLostJobs), recovery, recovery,
                 TimeUnit.MILLISECONDS);
+        long sweep = Math.max(100, settings.sweepInterval().toMillis());
+        timer.scheduleWithFixedDelay(guard("sweep", this::sweep), sweep, sweep, TimeUnit.MILLISECONDS);
         long prune = settings.pruneInterval().toMillis();
         timer.scheduleWithFixedDelay(guard("pruning", this::pruneAsync), prune, prune, TimeUnit.MILLISECONDS);
 
@@ -164,6 +170,80 @@ public final class JobEngine implements JobService {
         handlers.remove(type, handler);
     }
 
+    /** This node now owns {@code host}: its unfinished jobs run here, those a dead node held once it is seen gone. */
+    public void hostAcquired(String host) {
+        if (share.add(host)) {
+            timer.execute(guard("loading host " + host, () -> {
+                Dispatcher lanes = running();
+                load(lanes, read(c -> repository.unfinishedOf(c, Set.of(host), false)));
+                recoverLostJobs();
+            }));
+        }
+    }
+
+    /** This node gave {@code host} up: its jobs no longer start here (a running one finishes first). */
+    public void hostReleased(String host) {
+        if (share.remove(host)) {
+            Dispatcher lanes = dispatcher;
+            if (lanes != null) {
+                lanes.hostDropped();
+            }
+        }
+    }
+
+    /**
+     * A job changed on some node (the {@code jobs} channel): a new job of a host this engine runs is loaded, one
+     * that finished elsewhere is forgotten, and whoever waits for it here is told.
+     */
+    public void jobChanged(Map<String, Object> json) {
+        Object id = json.get("id");
+        Object state = json.get("state");
+        Object host = json.get("host");
+        if (!(id instanceof String jobId) || !(state instanceof String name) || stopping) {
+            return;
+        }
+        // This engine's own changes need nothing: it knows them, and completed its waiters itself.
+        boolean elsewhere = !node.equals(json.get("node"));
+        boolean ours = share.runs(host instanceof String h ? h : null);
+        boolean finished = JobState.valueOf(name).finished();
+        boolean wanted = finished ? elsewhere && (ours || waiters.containsKey(jobId))
+                : elsewhere && ours && JobState.PENDING.name().equals(name);
+        if (!wanted) {
+            return;
+        }
+        notifier.execute(guard("job " + jobId, () -> read(c -> repository.findRow(c, jobId)).ifPresent(row -> {
+            Dispatcher lanes = running();
+            if (row.job().finished()) {
+                lanes.finishedElsewhere(row);
+                CompletableFuture<Job> waiter = waiters.remove(jobId);
+                if (waiter != null) {
+                    waiter.complete(find(jobId).orElse(row.job()));
+                }
+            } else if (row.job().state() == JobState.PENDING) {
+                lanes.putIfAbsent(row.asReadBack());
+            }
+        })));
+    }
+
+    /** Finds what announcements missed: the hosts' unfinished jobs, and jobs waited for that finished. */
+    private void sweep() {
+        Dispatcher lanes = running();
+        long readStarted = System.nanoTime();
+        List<Row> unfinished = read(c -> repository.unfinishedOf(c, share.hosts(), true));
+        lanes.forgetFinished(unfinished.stream().map(Row::seq).collect(java.util.stream.Collectors.toSet()),
+                readStarted);
+        load(lanes, unfinished);
+        recoverLostJobs();
+        for (String id : List.copyOf(waiters.keySet())) {
+            find(id).filter(Job::finished).ifPresent(job -> {
+                CompletableFuture<Job> waiter = waiters.remove(id);
+                if (waiter != null) {
+                    waiter.complete(job);
+                }
+            });
+        }
+    }
+
     @Override
     public Job enqueue(String type, String instance, Object payload, JobOptions options) {
         if (type == null || type.isBlank()) {
@@ -180,11 +260,14 @@ public final class JobEngine implements JobService {
         int maxAttempts = opts.maxAttempts() == 0 ? settings.defaultMaxAttempts() : opts.maxAttempts();
         String key = opts.idempotencyKey() == null || opts.idempotencyKey().isBlank() ? null : opts.idempotencyKey();
         Job job = new Job(UUID.randomUUID().toString(), type, instance, JobState.PENDING, 0, maxAttempts, null, now,
-                null, null, now.plus(opts.delay()), node, key, body, List.of());
+                null, null, now.plus(opts.delay()), node, key, body, List.of(), opts.host());
         Dispatcher lanes = running();
         Inserted inserted = await(writer.submit(tx -> repository.insert(tx, job, payloadJson), done -> {
             if (done.created()) {
-                lanes.put(done.row());
+                // Another node's job is announced by the event: its engine loads it from the store.
+                if (share.runs(job.host())) {
+                    lanes.put(done.row());
+                }
                 changed(done.row().job());
             }
         }));
@@ -234,7 +317,10 @@ public final class JobEngine implements JobService {
         Dispatcher lanes = running();
         return writer.submit(tx -> {
             List<Row> recovered = new ArrayList<>();
-            for (Row row : repository.lostJobs(tx, leaseOwner, node + "/", now)) {
+            for (Row row : repository.leasedElsewhere(tx, leaseOwner)) {
+                if (!share.runs(row.job().host()) || !share.lost(row, now)) {
+                    continue;
+                }
                 Transitions.Next next = Transitions.afterLostWorker(row.job(), Instant.ofEpochMilli(now),
                         node.equals(row.job().node()));
                 repository.recover(tx, row.seq(), next.job(), next.logLines());
@@ -274,17 +360,22 @@ public final class JobEngine implements JobService {
         });
     }
 
-    /** Loads the unfinished jobs; returns the earliest lease expiry of jobs a dead engine was running, or 0. */
-    private long load(Dispatcher lanes) {
-        List<Row> rows = read(repository::unfinished);
+    /**
+     * Puts unfinished jobs into the lanes (those known already stay as they are); returns the earliest lease expiry
+     * of jobs another engine is running, or 0. Such jobs wait until recovery finds their worker gone.
+     */
+    private long load(Dispatcher lanes, List<Row> rows) {
         long earliest = 0;
         for (Row row : rows) {
+            if (leaseOwner.equals(row.leaseOwner())) {
+                continue; // a worker of this engine runs it: its lane knows it
+            }
             if (row.job().state() == JobState.IN_PROGRESS) {
                 long expires = Math.max(1, row.leaseExpiresAt());
                 earliest = earliest == 0 ? expires : Math.min(earliest, expires);
-                lanes.put(new Row(row.seq(), row.job(), expires));
+                lanes.putIfAbsent(new Row(row.seq(), row.job(), expires, row.leaseOwner(), true));
             } else {
-                lanes.put(row);
+                lanes.putIfAbsent(row.asReadBack());
             }
         }
         return earliest;

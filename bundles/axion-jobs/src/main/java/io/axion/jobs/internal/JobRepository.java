@@ -4,6 +4,7 @@ import io.axion.api.job.Job;
 import io.axion.api.job.JobCount;
 import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobState;
+import io.axion.api.store.Dialect;
 import io.axion.jobs.internal.GroupCommitWriter.Tx;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,18 +24,40 @@ import java.util.Optional;
  */
 final class JobRepository {
     private static final String COLUMNS = "seq, id, type, instance, payload, state, attempts, max_attempts, "
-            + "next_run_at, lease_expires_at, error, created_at, started_at, finished_at, node, idempotency_key";
+            + "next_run_at, lease_expires_at, lease_owner, error, created_at, started_at, finished_at, node, idempotency_key, "
+            + "host";
     /** Handlers may log freely, but a job's log stops growing from their lines past this size. */
     static final int MAX_HANDLER_LOG_CHARS = 64 * 1024;
 
     private final PayloadCodec payloads;
+    private final boolean skipLocked;
 
     JobRepository(PayloadCodec payloads) {
+        this(payloads, Dialect.SQLITE);
+    }
+
+    /**
+     * @param dialect the store's: on PostgreSQL a claim first takes its row with {@code FOR UPDATE SKIP LOCKED}, so
+     *                that engines of several nodes never queue behind each other's claims (SQLite has one writer)
+     */
+    JobRepository(PayloadCodec payloads, Dialect dialect) {
         this.payloads = payloads;
+        this.skipLocked = dialect == Dialect.POSTGRESQL;
     }
 
     /** A job as the engine keeps it in memory: its row order, and until when a foreign worker's lease holds it. */
-    record Row(long seq, Job job, long leaseExpiresAt) {
+    record Row(long seq, Job job, long leaseExpiresAt, String leaseOwner, boolean readBack) {
+        Row(long seq, Job job, long leaseExpiresAt) {
+            this(seq, job, leaseExpiresAt, null, false);
+        }
+
+        /**
+         * The same job, read back from the store rather than enqueued here: its claim must commit before its
+         * handler runs, since another engine may have run or be running it.
+         */
+        Row asReadBack() {
+            return new Row(seq, job, leaseExpiresAt, leaseOwner, true);
+        }
     }
 
     record Inserted(Row row, boolean created) {
@@ -50,8 +74,8 @@ final class JobRepository {
             }
         }
         PreparedStatement insert = tx.prepare("INSERT INTO jobs (id, type, instance, payload, state, attempts, "
-                + "max_attempts, next_run_at, created_at, node, idempotency_key) "
-                + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?)");
+                + "max_attempts, next_run_at, created_at, node, idempotency_key, host) "
+                + "VALUES (?, ?, ?, ?, 'PENDING', 0, ?, ?, ?, ?, ?, ?) RETURNING seq");
         insert.setString(1, job.id());
         insert.setString(2, job.type());
         insert.setString(3, job.instance());
@@ -61,8 +85,8 @@ final class JobRepository {
         insert.setLong(7, job.createdAt().toEpochMilli());
         insert.setString(8, job.node());
         insert.setString(9, job.idempotencyKey());
-        insert.executeUpdate();
-        try (ResultSet rs = tx.prepare("SELECT last_insert_rowid()").executeQuery()) {
+        insert.setString(10, job.host());
+        try (ResultSet rs = insert.executeQuery()) {
             rs.next();
             return new Inserted(new Row(rs.getLong(1), job, 0), true);
         }
@@ -71,6 +95,18 @@ final class JobRepository {
     /** PENDING → IN_PROGRESS under this engine's lease; false when the row is no longer pending. */
     boolean claim(Tx tx, long seq, String leaseOwner, long leaseExpiresAt, Instant now, String node,
                   String logLine) throws SQLException {
+        if (skipLocked) {
+            // The row lease: whoever holds the row now (another node claiming it) wins, and this claim gives up.
+            PreparedStatement lock = tx.prepare("SELECT seq FROM jobs WHERE seq = ? AND (state = 'PENDING' "
+                    + "OR lease_owner = ?) FOR UPDATE SKIP LOCKED");
+            lock.setLong(1, seq);
+            lock.setString(2, leaseOwner);
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    return false;
+                }
+            }
+        }
         PreparedStatement claim = tx.prepare("UPDATE jobs SET state = 'IN_PROGRESS', attempts = attempts + 1, "
                 + "lease_owner = ?, lease_expires_at = ?, started_at = COALESCE(started_at, ?), node = ?, "
                 + "log = log || ? WHERE seq = ? AND (state = 'PENDING' OR lease_owner = ?)");
@@ -117,17 +153,14 @@ final class JobRepository {
     }
 
     /**
-     * IN_PROGRESS jobs whose worker is gone: their lease ran out, or they were leased by an earlier run of this
-     * very node (which is therefore dead). This engine's own leases are excluded: it keeps renewing them.
+     * IN_PROGRESS jobs leased by any engine but this one (which keeps renewing its own): those whose worker may be
+     * gone. The engine decides which are (the lease ran out, the lessee left the cluster, or was an earlier run of
+     * this very node).
      */
-    List<Row> lostJobs(Tx tx, String ownLeaseOwner, String ownNodePrefix, long now) throws SQLException {
+    List<Row> leasedElsewhere(Tx tx, String ownLeaseOwner) throws SQLException {
         PreparedStatement query = tx.prepare("SELECT " + COLUMNS + " FROM jobs WHERE state = 'IN_PROGRESS' "
-                + "AND (lease_owner IS NULL OR lease_owner <> ?) "
-                + "AND (lease_expires_at < ? OR substr(lease_owner, 1, length(?)) = ?) ORDER BY seq");
+                + "AND (lease_owner IS NULL OR lease_owner <> ?) ORDER BY seq");
         query.setString(1, ownLeaseOwner);
-        query.setLong(2, now);
-        query.setString(3, ownNodePrefix);
-        query.setString(4, ownNodePrefix);
         List<Row> rows = new ArrayList<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
@@ -157,10 +190,24 @@ final class JobRepository {
         return prune.executeUpdate();
     }
 
-    /** The unfinished jobs in queue order, for the engine's start. */
-    List<Row> unfinished(Connection connection) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs "
-                + "WHERE state IN ('PENDING', 'IN_PROGRESS') ORDER BY seq")) {
+    /**
+     * The unfinished jobs of the given hosts (and, when asked, those that name no host), in queue order: what an
+     * engine that runs those hosts has to run.
+     */
+    List<Row> unfinishedOf(Connection connection, Collection<String> hosts, boolean hostless) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE state IN ('PENDING', "
+                + "'IN_PROGRESS') AND (");
+        sql.append(hostless ? "host IS NULL" : "1 = 0");
+        if (!hosts.isEmpty()) {
+            sql.append(" OR host IN (").append(String.join(", ", java.util.Collections.nCopies(hosts.size(), "?")))
+                    .append(")");
+        }
+        sql.append(") ORDER BY seq");
+        try (PreparedStatement query = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (String host : hosts) {
+                query.setString(index++, host);
+            }
             List<Row> rows = new ArrayList<>();
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
@@ -168,6 +215,16 @@ final class JobRepository {
                 }
             }
             return rows;
+        }
+    }
+
+    /** One job as the engine keeps it (for a job another node announced). */
+    Optional<Row> findRow(Connection connection, String id) throws SQLException {
+        try (PreparedStatement query = connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {
+            query.setString(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+            }
         }
     }
 
@@ -182,7 +239,7 @@ final class JobRepository {
                 List<String> log = logLines(rs.getString("log"));
                 return Optional.of(new Job(job.id(), job.type(), job.instance(), job.state(), job.attempts(),
                         job.maxAttempts(), job.error(), job.createdAt(), job.startedAt(), job.finishedAt(),
-                        job.nextRunAt(), job.node(), job.idempotencyKey(), job.payload(), log));
+                        job.nextRunAt(), job.node(), job.idempotencyKey(), job.payload(), log, job.host()));
             }
         }
     }
@@ -234,9 +291,9 @@ final class JobRepository {
                 JobState.valueOf(rs.getString("state")), rs.getInt("attempts"), rs.getInt("max_attempts"),
                 rs.getString("error"), time(rs, "created_at"), time(rs, "started_at"), time(rs, "finished_at"),
                 time(rs, "next_run_at"), rs.getString("node"), rs.getString("idempotency_key"),
-                payloads.read(rs.getString("payload")), List.of());
+                payloads.read(rs.getString("payload")), List.of(), rs.getString("host"));
         long lease = rs.getLong("lease_expires_at");
-        return new Row(rs.getLong("seq"), job, rs.wasNull() ? 0 : lease);
+        return new Row(rs.getLong("seq"), job, rs.wasNull() ? 0 : lease, rs.getString("lease_owner"), false);
     }
 
     private static Instant time(ResultSet rs, String column) throws SQLException {

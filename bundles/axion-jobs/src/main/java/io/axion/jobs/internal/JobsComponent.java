@@ -3,13 +3,17 @@ package io.axion.jobs.internal;
 import io.axion.api.AxionConstants;
 import io.axion.api.cluster.ClusterService;
 import io.axion.api.event.EventBus;
+import io.axion.api.event.EventChannels;
+import io.axion.api.host.HostAgent;
 import io.axion.api.job.Job;
 import io.axion.api.job.JobCount;
 import io.axion.api.job.JobFilter;
 import io.axion.api.job.JobHandler;
 import io.axion.api.job.JobOptions;
 import io.axion.api.job.JobService;
+import io.axion.api.lxd.LxdHost;
 import io.axion.api.store.Store;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +33,10 @@ import org.osgi.service.metatype.annotations.Designate;
  * {@value JobHandler#TYPE_PROPERTY} is bound (dynamically, before and after activation), and jobs of its type(s)
  * that were waiting for it run once it arrives.
  */
-@Component(service = JobService.class, configurationPid = AxionConstants.PID_JOBS,
+@Component(service = {JobService.class, HostAgent.class}, configurationPid = AxionConstants.PID_JOBS,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = JobsConfig.class)
-public class JobsComponent implements JobService {
+public class JobsComponent implements JobService, HostAgent {
     private final HandlerBindings bindings = new HandlerBindings();
 
     @Reference
@@ -41,10 +45,8 @@ public class JobsComponent implements JobService {
     @Reference
     private ClusterService cluster;
 
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventBus eventBus;
-
+    private volatile EventBus.Subscription announcements;
     private volatile JobEngine engine;
 
     @Activate
@@ -53,16 +55,60 @@ public class JobsComponent implements JobService {
         bindings.attach(started);
         started.start();
         engine = started;
+        listen(eventBus);
     }
 
     @Deactivate
     void deactivate() {
+        stopListening();
         JobEngine stopping = engine;
         engine = null;
         if (stopping != null) {
             stopping.stop();
         }
         bindings.detach();
+    }
+
+    /** Other nodes' jobs reach this engine through the {@code jobs} channel (and its sweeps of the store). */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindEventBus(EventBus bus) {
+        eventBus = bus;
+        listen(bus);
+    }
+
+    void unbindEventBus(EventBus bus) {
+        if (eventBus == bus) {
+            stopListening();
+            eventBus = null;
+        }
+    }
+
+    private synchronized void listen(EventBus bus) {
+        JobEngine current = engine;
+        if (bus == null || current == null || announcements != null) {
+            return;
+        }
+        announcements = bus.subscribe(Set.of(EventChannels.JOBS), event -> {
+            JobEngine now = engine;
+            if (now != null) {
+                now.jobChanged(event.data());
+            }
+        });
+    }
+
+    private synchronized void stopListening() {
+        if (announcements != null) {
+            announcements.close();
+            announcements = null;
+        }
+    }
+
+    @Override
+    public AutoCloseable hostAcquired(String host, LxdHost lxd) {
+        JobEngine current = engine();
+        current.hostAcquired(host);
+        return () -> current.hostReleased(host);
     }
 
     @Reference(service = JobHandler.class, cardinality = ReferenceCardinality.MULTIPLE,

@@ -81,6 +81,12 @@ final class Worker implements Runnable {
         CompletableFuture<Boolean> claim;
         try {
             claim = claim(claimed);
+            if (row.readBack() && !Boolean.TRUE.equals(claim.join())) {
+                // Read back from the store: another engine ran it meanwhile, or runs it now.
+                parts.leases().release(running);
+                parts.dispatcher().discard(taken.lane(), row.seq());
+                return;
+            }
             Attempt attempt = execute(handler, claimed.job(), claimed.seq(), running);
             next = Transitions.afterAttempt(claimed.job(), attempt, parts.clock().instant(), parts.settings());
             recorded = finish(claimed, next);

@@ -7,18 +7,21 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Keeps every published event, in order. */
+/** Keeps every published event, in order, and delivers it to subscribers as the cluster's bus would. */
 final class CapturingEventBus implements EventBus {
     final List<AxionEvent> events = new CopyOnWriteArrayList<>();
+    private final List<EventListener> listeners = new CopyOnWriteArrayList<>();
 
     @Override
     public void publish(AxionEvent event) {
         events.add(event);
+        listeners.forEach(l -> l.onEvent(event));
     }
 
     @Override
     public Subscription subscribe(Set<String> channels, EventListener listener) {
-        throw new UnsupportedOperationException();
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     /** The states published for one job, in order. */

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.axion.api.AxionConstants;
 import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.LxdAlreadyExistsException;
 import io.axion.api.lxd.LxdRefusedException;
+import io.axion.api.lxd.LxdUnreachableException;
 import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.HttpClientTransport;
 import org.eclipse.jetty.client.InputStreamResponseListener;
@@ -21,11 +21,6 @@ import org.eclipse.jetty.io.ClientConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.ConfigurationPolicy;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.metatype.annotations.Designate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +41,9 @@ import java.util.concurrent.TimeoutException;
  * One HTTP (and WebSocket) client to one LXD, scoped to Axion's project. Sends requests, reads LXD's JSON
  * envelopes, waits for background operations and turns failures into typed exceptions. Thread-safe.
  * <p>
- * In OSGi it is the component that owns the configuration {@code io.axion.lxd}; the service components of this
- * bundle share it, and a configuration change restarts them with a new connection.
+ * One per host: {@link HostConnection} makes it with the settings of {@link LxdConnectorComponent} and the host's
+ * endpoint, and the services of this bundle share it.
  */
-@Component(service = LxdConnection.class, configurationPid = AxionConstants.PID_LXD,
-        configurationPolicy = ConfigurationPolicy.OPTIONAL)
-@Designate(ocd = LxdConfig.class)
 public final class LxdConnection implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LxdConnection.class);
     static final ObjectMapper JSON = new ObjectMapper();
@@ -67,11 +59,6 @@ public final class LxdConnection implements AutoCloseable {
     /** Null for a remote LXD, whose TLS listener has no such stall and whose connections are worth keeping. */
     private final OneRequestConnections unixConnections;
     private volatile ServerInfo serverInfo;
-
-    @Activate
-    public LxdConnection(LxdConfig config) {
-        this(LxdSettings.from(config));
-    }
 
     public LxdConnection(LxdSettings settings) {
         this.settings = settings;
@@ -202,7 +189,7 @@ public final class LxdConnection implements AutoCloseable {
         dispatch(request, listener, action);
         try {
             return new Answer(awaitHeaders(request, listener, action), listener.getInputStream());
-        } catch (io.axion.api.lxd.LxdUnreachableException e) {
+        } catch (LxdUnreachableException e) {
             if (!staleConnection(e.getCause()) || !isIdempotent(request)) {
                 throw e;
             }
@@ -276,8 +263,13 @@ public final class LxdConnection implements AutoCloseable {
         String type = envelope.path("type").asText("");
         if ("error".equals(type) || response.getStatus() >= 400) {
             int code = envelope.path("error_code").asInt(response.getStatus());
-            throw LxdErrors.fromResponse(code == 0 ? response.getStatus() : code,
+            RuntimeException error = LxdErrors.fromResponse(code == 0 ? response.getStatus() : code,
                     envelope.path("error").asText(null), subject, action);
+            if (error instanceof LxdUnreachableException) {
+                // A stopping daemon still answers: health should know now, not at its next probe.
+                outageListeners.forEach(Runnable::run);
+            }
+            throw error;
         }
         String etag = response.getHeaders().get(HttpHeader.ETAG);
         JsonNode metadata = envelope.path("metadata");
@@ -380,7 +372,6 @@ public final class LxdConnection implements AutoCloseable {
     }
 
     @Override
-    @Deactivate
     public void close() {
         stopQuietly(webSockets);
         stopQuietly(http);

@@ -19,6 +19,9 @@ final class LxdErrors {
     /** An error answer to a request (LXD's {@code error_code} and {@code error}). */
     static RuntimeException fromResponse(int status, String lxdMessage, Subject subject, String action) {
         String message = lxdMessage == null || lxdMessage.isBlank() ? "HTTP " + status : lxdMessage;
+        if (saysStopping(message)) {
+            return stopping(action, message);
+        }
         if (status == 404) {
             return new LxdNotFoundException(subject.kind(), subject.name());
         }
@@ -43,6 +46,9 @@ final class LxdErrors {
     /** A background operation that ended in failure or was cancelled. */
     static RuntimeException fromOperation(int statusCode, String err, Subject subject, String action) {
         String message = err == null || err.isBlank() ? "operation ended with status " + statusCode : err;
+        if (saysStopping(message)) {
+            return stopping(action, message);
+        }
         if (saysAlreadyExists(message)) {
             return new LxdAlreadyExistsException(subject.kind(), subject.name());
         }
@@ -53,6 +59,28 @@ final class LxdErrors {
         String reason = cause == null ? "no answer" : cause.getClass().getSimpleName()
                 + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
         return new LxdUnreachableException("LXD is unreachable (" + action + "): " + reason, cause);
+    }
+
+    /**
+     * An operation that LXD forgot while it was being waited for: LXD keeps operations in memory only, so the daemon
+     * restarted meanwhile. Whether the work was done is unknown; the caller's next attempt finds out.
+     */
+    static LxdUnreachableException operationLost(String action, String operationId) {
+        return new LxdUnreachableException("LXD lost operation " + operationId + " (" + action
+                + "): the daemon restarted during it", null);
+    }
+
+    /**
+     * LXD answering while its daemon stops: a stopping daemon refuses new work (503 "LXD is shutting down") and
+     * fails what touches its closed database, whatever the request. It is LXD going away, not a refusal of the
+     * request, so it is treated as LXD being unreachable: callers and jobs try again once LXD is back.
+     */
+    private static LxdUnreachableException stopping(String action, String message) {
+        return new LxdUnreachableException("LXD is stopping (" + action + "): " + message, null);
+    }
+
+    private static boolean saysStopping(String message) {
+        return message.contains("LXD is shutting down") || message.contains("database is closed");
     }
 
     /** Whether a transport failure means LXD is not there (as opposed to a bug or a bad answer). */

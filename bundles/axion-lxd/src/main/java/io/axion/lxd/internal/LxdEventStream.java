@@ -7,13 +7,6 @@ import io.axion.api.lxd.LxdEvent;
 import io.axion.api.lxd.LxdEventListener;
 import io.axion.api.lxd.LxdEvents;
 import org.eclipse.jetty.websocket.api.Session;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
-import org.osgi.service.component.annotations.ReferenceCardinality;
-import org.osgi.service.component.annotations.ReferencePolicy;
-import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,13 +17,13 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 
 /**
  * Keeps a WebSocket on LXD's {@code /1.0/events} (lifecycle and operation events of Axion's project) open,
  * reconnecting with backoff, and hands each event to the subscribed listeners and to Axion's event bus when one
  * is present. After a reconnect, listeners are told to re-sync because events may have been missed.
  */
-@Component(service = LxdEvents.class)
 public final class LxdEventStream implements LxdEvents {
     private static final Logger LOG = LoggerFactory.getLogger(LxdEventStream.class);
     static final String RESYNC_TYPE = "instances-resync";
@@ -44,26 +37,24 @@ public final class LxdEventStream implements LxdEvents {
     private final Thread connector;
     private volatile boolean running = true;
     private volatile boolean connected;
-    private volatile EventBus eventBus;
+    private final String host;
+    private final Supplier<EventBus> eventBus;
     private volatile Session current;
+    /** A stream whose events reach only its subscribers (tests). */
+    public LxdEventStream(LxdConnection lxd) {
+        this(lxd, null, () -> null);
+    }
 
-    @Activate
-    public LxdEventStream(@Reference LxdConnection lxd) {
+    /**
+     * @param host     the Axion host's name, added to the bus events
+     * @param eventBus where instance lifecycle events are published too (may supply null)
+     */
+    public LxdEventStream(LxdConnection lxd, String host, Supplier<EventBus> eventBus) {
         this.lxd = lxd;
+        this.host = host;
+        this.eventBus = eventBus;
         this.connector = daemon(this::keepConnected, "axion-lxd-events-connector");
         connector.start();
-    }
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    void bindEventBus(EventBus bus) {
-        this.eventBus = bus;
-    }
-
-    void unbindEventBus(EventBus bus) {
-        if (this.eventBus == bus) {
-            this.eventBus = null;
-        }
     }
 
     @Override
@@ -76,8 +67,6 @@ public final class LxdEventStream implements LxdEvents {
     public boolean connected() {
         return connected;
     }
-
-    @Deactivate
     public void close() {
         running = false;
         connected = false;
@@ -158,9 +147,9 @@ public final class LxdEventStream implements LxdEvents {
                 LOG.warn("LXD event listener {} failed", listener, e);
             }
         }
-        EventBus bus = eventBus;
+        EventBus bus = eventBus.get();
         if (bus != null) {
-            busEvent(event).ifPresent(bus::publish);
+            busEvent(event, host).ifPresent(bus::publish);
         }
     }
 
@@ -172,14 +161,17 @@ public final class LxdEventStream implements LxdEvents {
                 LOG.warn("LXD event listener {} failed to re-sync", listener, e);
             }
         }
-        EventBus bus = eventBus;
+        EventBus bus = eventBus.get();
         if (bus != null) {
-            bus.publish(AxionEvent.of(EventChannels.INSTANCES, RESYNC_TYPE, Map.of("project", lxd.project())));
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("project", lxd.project());
+            data.put("host", host);
+            bus.publish(AxionEvent.of(EventChannels.INSTANCES, RESYNC_TYPE, data));
         }
     }
 
-    /** Instance lifecycle events go on the bus as {@code instances}/{@code <action>} with {name, action, project}. */
-    static Optional<AxionEvent> busEvent(LxdEvent event) {
+    /** Instance lifecycle events go on the bus as {@code instances}/{@code <action>} with {name, action, project, host}. */
+    static Optional<AxionEvent> busEvent(LxdEvent event, String host) {
         if (event.kind() != LxdEvent.Kind.LIFECYCLE || event.instance() == null
                 || !event.action().startsWith("instance-")) {
             return Optional.empty();
@@ -188,6 +180,7 @@ public final class LxdEventStream implements LxdEvents {
         data.put("name", event.instance());
         data.put("action", event.action());
         data.put("project", event.project());
+        data.put("host", host);
         return Optional.of(new AxionEvent(EventChannels.INSTANCES, event.action(), data, event.at()));
     }
 

@@ -9,10 +9,6 @@ import io.axion.api.lxd.TerminalListener;
 import io.axion.api.lxd.TerminalSession;
 import io.axion.api.lxd.TerminalSize;
 import org.eclipse.jetty.http.HttpMethod;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +24,6 @@ import java.util.concurrent.Executors;
  * Commands inside instances. Non-interactive ones run with LXD's output recording: the operation's result names
  * the stdout/stderr log files, which are read and then deleted. Interactive ones get a pty and two WebSockets.
  */
-@Component(service = LxdExec.class)
 public final class LxdExecService implements LxdExec {
     private static final Logger LOG = LoggerFactory.getLogger(LxdExecService.class);
 
@@ -39,13 +34,9 @@ public final class LxdExecService implements LxdExec {
         t.setDaemon(true);
         return t;
     });
-
-    @Activate
-    public LxdExecService(@Reference LxdConnection lxd) {
+    public LxdExecService(LxdConnection lxd) {
         this.lxd = lxd;
     }
-
-    @Deactivate
     public void close() {
         waiters.shutdownNow();
     }

@@ -12,10 +12,6 @@ import org.eclipse.jetty.client.InputStreamRequestContent;
 import org.eclipse.jetty.client.PathRequestContent;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpMethod;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +29,6 @@ import java.util.concurrent.TimeUnit;
  * Files inside instances through LXD's file API. Bodies stream through Jetty in both directions; only
  * directory listings (small JSON) are parsed whole.
  */
-@Component(service = LxdFiles.class)
 public final class LxdFilesService implements LxdFiles {
     private static final int PARALLEL_STATS = 4;
 
@@ -43,13 +38,9 @@ public final class LxdFilesService implements LxdFiles {
         t.setDaemon(true);
         return t;
     });
-
-    @Activate
-    public LxdFilesService(@Reference LxdConnection lxd) {
+    public LxdFilesService(LxdConnection lxd) {
         this.lxd = lxd;
     }
-
-    @Deactivate
     public void close() {
         statPool.shutdownNow();
     }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.axion.api.lxd.LxdAlreadyExistsException;
 import io.axion.api.lxd.LxdForwards;
 import io.axion.api.lxd.ProxyForward;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +13,10 @@ import java.util.Map;
  * Port forwards as LXD proxy devices named {@code axion-<protocol>-<hostPort>}. The host side binds on the
  * host; the container side connects to its loopback, which works without a network device.
  */
-@Component(service = LxdForwards.class)
 public final class LxdForwardsService implements LxdForwards {
     private final LxdConnection lxd;
     private final InstanceUpdater updater;
-
-    @Activate
-    public LxdForwardsService(@Reference LxdConnection lxd) {
+    public LxdForwardsService(LxdConnection lxd) {
         this.lxd = lxd;
         this.updater = new InstanceUpdater(lxd);
     }

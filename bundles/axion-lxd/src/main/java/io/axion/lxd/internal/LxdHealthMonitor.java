@@ -1,10 +1,6 @@
 package io.axion.lxd.internal;
 
 import io.axion.api.lxd.LxdStatus;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Deactivate;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +16,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * default, 2 s deadline), and at once when a request or the event socket finds LXD gone. Also creates Axion's
  * project once LXD answers.
  */
-@Component(service = LxdStatus.class)
 public final class LxdHealthMonitor implements LxdStatus {
     private static final Logger LOG = LoggerFactory.getLogger(LxdHealthMonitor.class);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -37,9 +32,7 @@ public final class LxdHealthMonitor implements LxdStatus {
     private volatile String serverVersion;
     private volatile boolean projectReady;
     private volatile boolean untrustedReported;
-
-    @Activate
-    public LxdHealthMonitor(@Reference LxdConnection lxd) {
+    public LxdHealthMonitor(LxdConnection lxd) {
         this.lxd = lxd;
         lxd.addOutageListener(outageListener);
         long interval = lxd.settings().healthInterval().toMillis();
@@ -55,8 +48,6 @@ public final class LxdHealthMonitor implements LxdStatus {
     public Optional<String> serverVersion() {
         return reachable ? Optional.ofNullable(serverVersion) : Optional.empty();
     }
-
-    @Deactivate
     public void close() {
         lxd.removeOutageListener(outageListener);
         scheduler.shutdownNow();

@@ -4,20 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.axion.api.lxd.ImageInfo;
 import io.axion.api.lxd.LxdImages;
 import org.eclipse.jetty.http.HttpMethod;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** The images LXD holds (Axion's project shares the default project's images). */
-@Component(service = LxdImages.class)
 public final class LxdImagesService implements LxdImages {
     private final LxdConnection lxd;
-
-    @Activate
-    public LxdImagesService(@Reference LxdConnection lxd) {
+    public LxdImagesService(LxdConnection lxd) {
         this.lxd = lxd;
     }
 

@@ -13,9 +13,6 @@ import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.LxdRefusedException;
 import io.axion.api.lxd.LxdTimeoutException;
 import org.eclipse.jetty.http.HttpMethod;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,16 +24,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Instances of Axion's LXD project: listing, lifecycle and configuration. */
-@Component(service = LxdInstances.class)
 public final class LxdInstancesService implements LxdInstances {
     private static final Logger LOG = LoggerFactory.getLogger(LxdInstancesService.class);
 
     private final LxdConnection lxd;
     private final InstanceUpdater updater;
     private final InstanceCreator creator;
-
-    @Activate
-    public LxdInstancesService(@Reference LxdConnection lxd) {
+    public LxdInstancesService(LxdConnection lxd) {
         this.lxd = lxd;
         this.updater = new InstanceUpdater(lxd);
         this.creator = new InstanceCreator(lxd);
@@ -72,6 +66,15 @@ public final class LxdInstancesService implements LxdInstances {
             start(spec.name());
         }
         return new InstanceCreation(get(spec.name()), created.requestedImage(), created.usedImage(), created.notes());
+    }
+
+    @Override
+    public void copyFromProject(String name, String sourceProject) {
+        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        body.put("name", name);
+        body.putObject("source").put("type", "copy").put("source", name).put("project", sourceProject);
+        lxd.call(LxdConnection.withJson(lxd.request(HttpMethod.POST, "/1.0/instances"), body), Subject.instance(name),
+                "copy instance " + name + " from project " + sourceProject, lxd.settings().createTimeout());
     }
 
     @Override

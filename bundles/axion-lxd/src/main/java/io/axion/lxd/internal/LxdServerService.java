@@ -2,21 +2,15 @@ package io.axion.lxd.internal;
 
 import io.axion.api.lxd.LxdServer;
 import io.axion.api.lxd.ServerResources;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 /** The LXD host's resources, cached for a minute (the hardware does not change under a running Axion). */
-@Component(service = LxdServer.class)
 public final class LxdServerService implements LxdServer {
     private static final long CACHE_NANOS = 60_000_000_000L;
 
     private final LxdConnection lxd;
     private volatile ServerResources cached;
     private volatile long cachedAt;
-
-    @Activate
-    public LxdServerService(@Reference LxdConnection lxd) {
+    public LxdServerService(LxdConnection lxd) {
         this.lxd = lxd;
     }
 

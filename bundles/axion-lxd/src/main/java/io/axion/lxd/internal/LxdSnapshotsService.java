@@ -6,20 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.axion.api.lxd.LxdSnapshots;
 import io.axion.api.lxd.SnapshotInfo;
 import org.eclipse.jetty.http.HttpMethod;
-import org.osgi.service.component.annotations.Activate;
-import org.osgi.service.component.annotations.Component;
-import org.osgi.service.component.annotations.Reference;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Snapshots: create, list, restore, delete. */
-@Component(service = LxdSnapshots.class)
 public final class LxdSnapshotsService implements LxdSnapshots {
     private final LxdConnection lxd;
-
-    @Activate
-    public LxdSnapshotsService(@Reference LxdConnection lxd) {
+    public LxdSnapshotsService(LxdConnection lxd) {
         this.lxd = lxd;
     }
 

@@ -1,6 +1,7 @@
 package io.axion.lxd.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.axion.api.lxd.LxdNotFoundException;
 import io.axion.api.lxd.LxdTimeoutException;
 import org.eclipse.jetty.http.HttpMethod;
 import org.slf4j.Logger;
@@ -40,7 +41,12 @@ final class Operations {
                     .param("timeout", Long.toString(pollSeconds))
                     .timeout(TimeUnit.SECONDS.toMillis(pollSeconds) + connection.settings().requestTimeout().toMillis(),
                             TimeUnit.MILLISECONDS);
-            JsonNode operation = connection.send(request, subject, action).metadata();
+            JsonNode operation;
+            try {
+                operation = connection.send(request, subject, action).metadata();
+            } catch (LxdNotFoundException forgotten) {
+                throw LxdErrors.operationLost(action, id);
+            }
             String status = operation.path("status").asText("");
             switch (status) {
                 case "Success":

@@ -25,8 +25,7 @@ class LxdEventsIT extends LxdProjectSupport {
     void startAndStopArriveOnTheBusWithinASecond() {
         RecordingBus bus = new RecordingBus();
         List<LxdEvent> heard = new CopyOnWriteArrayList<>();
-        LxdEventStream stream = new LxdEventStream(lxd);
-        stream.bindEventBus(bus);
+        LxdEventStream stream = new LxdEventStream(lxd, "it", () -> bus);
         LxdEventListener listener = heard::add;
         try (var subscription = stream.subscribe(listener)) {
             Awaitility.await().atMost(Duration.ofSeconds(5)).until(stream::connected);

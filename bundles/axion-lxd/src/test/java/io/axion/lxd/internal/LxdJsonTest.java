@@ -117,17 +117,17 @@ class LxdJsonTest {
     }
 
     @Test
-    void busEventsCarryNameActionAndProject() {
+    void busEventsCarryNameActionProjectAndHost() {
         var event = new LxdEvent(LxdEvent.Kind.LIFECYCLE, "instance-stopped", "web-1", "axion", Instant.EPOCH);
-        var bus = LxdEventStream.busEvent(event).orElseThrow();
+        var bus = LxdEventStream.busEvent(event, "h1").orElseThrow();
         assertThat(bus.channel()).isEqualTo("instances");
         assertThat(bus.type()).isEqualTo("instance-stopped");
         assertThat(bus.data()).containsEntry("name", "web-1").containsEntry("action", "instance-stopped")
-                .containsEntry("project", "axion");
+                .containsEntry("project", "axion").containsEntry("host", "h1");
         assertThat(LxdEventStream.busEvent(new LxdEvent(LxdEvent.Kind.OPERATION, "success", "web-1", "axion",
-                Instant.EPOCH))).isEmpty();
+                Instant.EPOCH), "h1")).isEmpty();
         assertThat(LxdEventStream.busEvent(new LxdEvent(LxdEvent.Kind.LIFECYCLE, "image-created", null, "axion",
-                Instant.EPOCH))).isEmpty();
+                Instant.EPOCH), "h1")).isEmpty();
     }
 
     @Test

@@ -34,8 +34,7 @@ class LxdReconnectIT extends LxdProjectSupport {
              LxdConnection viaProxy = new LxdConnection(LxdSettings.forSocket(socket, project))) {
             proxy.start();
             LxdHealthMonitor health = new LxdHealthMonitor(viaProxy);
-            LxdEventStream events = new LxdEventStream(viaProxy);
-            events.bindEventBus(bus);
+            LxdEventStream events = new LxdEventStream(viaProxy, "it", () -> bus);
             AtomicInteger resyncs = new AtomicInteger();
             List<LxdEvent> heard = new CopyOnWriteArrayList<>();
             events.subscribe(new LxdEventListener() {

@@ -7,7 +7,14 @@ import io.axion.api.error.ConflictException;
 import io.axion.api.error.NotFoundException;
 import io.axion.api.lxd.InstanceInfo;
 import io.axion.api.lxd.LxdForwards;
+import io.axion.api.host.HostService;
+import io.axion.api.host.InstanceRouter;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.lxd.LxdInstances;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import io.axion.api.lxd.ProxyForward;
 import io.axion.api.network.Forward;
 import io.axion.api.network.ForwardRequest;
@@ -26,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Port forwards, race-free across the cluster: a request holds the instance's lock ({@code instance:<name>}, the
  * one its jobs hold, so a restore cannot drop a forward being added) and then the port's lock
- * ({@value ForwardService#PORT_LOCK_PREFIX}{@code <port>}) while it checks every instance's forwards and the host,
+ * ({@link ForwardService#portLock}) while it checks every instance's forwards and the host,
  * and adds the device. Always in that order, so two requests never wait on each other crosswise.
  */
 @Component(service = ForwardService.class, configurationPid = AxionConstants.PID_NETWORK)
@@ -36,7 +43,9 @@ public class ForwardManager implements ForwardService {
     private static final Duration LOCK_LEASE = Duration.ofSeconds(60);
     private static final PortRules DEFAULT_RULES = new PortRules(10000, 60000, "127.0.0.1");
 
-    private final LxdInstances instances;
+    private final Function<String, Optional<String>> hostOf;
+    private final Function<String, List<InstanceInfo>> instancesOn;
+    private final Predicate<String> onThisMachine;
     private final LxdForwards forwards;
     private final ClusterService cluster;
     private final HostPorts hostPorts;
@@ -46,14 +55,33 @@ public class ForwardManager implements ForwardService {
     private volatile Duration lockWait = Duration.ofSeconds(10);
 
     @Activate
-    public ForwardManager(@Reference LxdInstances instances, @Reference LxdForwards forwards,
+    public ForwardManager(@Reference HostService hosts, @Reference InstanceService view,
                           @Reference ClusterService cluster, NetworkConfig config) {
-        this(instances, forwards, cluster, new SocketHostPorts());
+        this(name -> view.find(name).map(Instance::host), host -> hosts.lxd(host).instances().list(),
+                // Only a host whose LXD is this machine's socket listens on this machine's ports.
+                host -> !hosts.get(host).endpoint().remote(),
+                new InstanceRouter(hosts, name -> view.find(name).map(Instance::host)).forwards(), cluster,
+                new SocketHostPorts());
         configure(config);
     }
 
+    /** One host ({@code h1}) on this machine, for tests. */
     ForwardManager(LxdInstances instances, LxdForwards forwards, ClusterService cluster, HostPorts hostPorts) {
-        this.instances = instances;
+        this(name -> instances.find(name).map(i -> "h1"), host -> instances.list(), host -> true, forwards, cluster,
+                hostPorts);
+    }
+
+    /**
+     * @param hostOf        the host of an instance, by name
+     * @param instancesOn   a host's instances as its LXD has them
+     * @param onThisMachine whether a host's proxy devices listen on this machine (so that its ports can be probed)
+     */
+    ForwardManager(Function<String, Optional<String>> hostOf, Function<String, List<InstanceInfo>> instancesOn,
+                   Predicate<String> onThisMachine, LxdForwards forwards, ClusterService cluster,
+                   HostPorts hostPorts) {
+        this.hostOf = hostOf;
+        this.instancesOn = instancesOn;
+        this.onThisMachine = onThisMachine;
         this.forwards = forwards;
         this.cluster = cluster;
         this.hostPorts = hostPorts;
@@ -90,19 +118,23 @@ public class ForwardManager implements ForwardService {
         PortRules current = rules;
         ProxyForward wanted = current.check(request);
         int port = wanted.hostPort();
+        String host = hostOf.apply(instance).orElseThrow(() -> new NotFoundException("Instance", instance));
+        // A host port is unique per host and listen address: the lock is cluster-wide, the check is the host's LXD.
         try (ClusterLock ignored = lock("instance:" + instance, "instance '" + instance + "' is busy with a job");
-             ClusterLock alsoIgnored = lock(PORT_LOCK_PREFIX + port, "port " + port + " is being changed")) {
-            List<InstanceInfo> all = instances.list();
+             ClusterLock alsoIgnored = lock(ForwardService.portLock(host, wanted.hostAddress(), port),
+                     "port " + port + " is being changed")) {
+            List<InstanceInfo> all = instancesOn.apply(host);
             if (all.stream().noneMatch(i -> i.name().equals(instance))) {
                 throw new NotFoundException("Instance", instance);
             }
             for (InstanceInfo other : all) {
-                if (other.forwards().stream().anyMatch(f -> f.hostPort() == port)) {
+                if (other.forwards().stream().anyMatch(f -> f.hostPort() == port
+                        && f.hostAddress().equals(wanted.hostAddress()))) {
                     throw new ConflictException("port-in-use", "Host port " + port + " is already forwarded to "
                             + "instance '" + other.name() + "'");
                 }
             }
-            if (probeHostPorts && hostPorts.inUse(wanted.hostAddress(), port, wanted.protocol())) {
+            if (probeHostPorts && onThisMachine.test(host) && hostPorts.inUse(wanted.hostAddress(), port, wanted.protocol())) {
                 throw new ConflictException("port-in-use", "Host port " + port + " (" + wanted.protocol().label()
                         + ") is in use by a process on " + wanted.hostAddress());
             }

@@ -46,7 +46,7 @@ class ForwardManagerTest {
         assertThat(lxd.instance("web").forwards)
                 .containsExactly(new ProxyForward("127.0.0.1", 10080, 80, ForwardProtocol.TCP));
         assertThat(manager.list("web")).containsExactly(added);
-        assertThat(cluster.table().taken()).containsExactly("instance:web", "forward-port:10080");
+        assertThat(cluster.table().taken()).containsExactly("instance:web", "forward-port:h1:127.0.0.1:10080");
         assertThat(cluster.table().held()).isEmpty();
     }
 

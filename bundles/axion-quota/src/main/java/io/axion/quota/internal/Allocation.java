@@ -1,5 +1,6 @@
 package io.axion.quota.internal;
 
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -38,6 +39,40 @@ final class Allocation {
         Amounts total = total(actual, reserved);
         return new Amounts(total.cpu() - before.cpu() + after.cpu(),
                 total.memoryMiB() - before.memoryMiB() + after.memoryMiB());
+    }
+
+    /**
+     * What each host holds: an instance counts on its host with the larger of its figures and its reservation;
+     * while it moves (its reservation names another host) it counts on both.
+     */
+    static Map<String, Amounts> perHost(Map<String, Placed> actual, Map<String, Placed> reserved) {
+        Map<String, Amounts> hosts = new HashMap<>();
+        Set<String> names = new HashSet<>(actual.keySet());
+        names.addAll(reserved.keySet());
+        for (String name : names) {
+            Placed is = actual.get(name);
+            Placed held = reserved.get(name);
+            if (held != null && held.host() == null) {
+                held = is == null ? null : new Placed(is.host(), held.amounts());
+            }
+            if (is != null && held != null && held.host().equals(is.host())) {
+                hosts.merge(is.host(), is.amounts().max(held.amounts()), Amounts::plus);
+                continue;
+            }
+            if (is != null && is.host() != null) {
+                hosts.merge(is.host(), is.amounts(), Amounts::plus);
+            }
+            if (held != null) {
+                hosts.merge(held.host(), held.amounts(), Amounts::plus);
+            }
+        }
+        return hosts;
+    }
+
+    static Map<String, Amounts> amounts(Map<String, Placed> placed) {
+        Map<String, Amounts> amounts = new HashMap<>();
+        placed.forEach((name, p) -> amounts.put(name, p.amounts()));
+        return amounts;
     }
 
     /** Null when {@code total} fits in {@code limit}; else a sentence naming what is short. */

@@ -4,30 +4,42 @@ import io.axion.api.cluster.ClusterLock;
 import io.axion.api.cluster.ClusterService;
 import io.axion.api.error.ServiceUnavailableException;
 import io.axion.api.error.ValidationException;
+import io.axion.api.quota.HostQuota;
 import io.axion.api.quota.Quota;
 import io.axion.api.quota.QuotaAmount;
 import io.axion.api.quota.QuotaExceededException;
 import io.axion.api.quota.QuotaService;
 import io.axion.api.quota.Reservation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * The quota governor's logic. Every check-and-reserve runs under a local fair lock (threads of this member queue
- * without spinning) and then the cluster-wide lock {@code quota} (members take turns); the reservations it compares
- * against sit in a map every member sees, so no interleaving of requests anywhere can pass the limit together.
+ * The quota governor's logic. Every host has its own ceiling (its physical cores times {@code cpuOvercommit}, its
+ * memory); the cluster's is their sum, bounded by the admin's limits. Every check-and-reserve runs under a local
+ * fair lock (threads of this node queue without spinning) and then the cluster-wide lock {@code quota} (nodes take
+ * turns); the reservations it compares against are in the shared store, so no interleaving of requests anywhere
+ * can pass either ceiling together.
  */
 final class Governor implements QuotaService {
     static final String LOCK = "quota";
     private static final Duration LOCK_LEASE = Duration.ofSeconds(15);
     private static final String LIMITS_KEY = "limits";
 
-    /** The host's hardware, as the defaults and bounds of the limits need it. */
+    /** A host's hardware, as the defaults and bounds of the limits need it. */
     record Physical(long cores, long memoryMiB) {
+        static final Physical NONE = new Physical(0, 0);
+
+        Physical plus(Physical other) {
+            return new Physical(cores + other.cores, memoryMiB + other.memoryMiB);
+        }
     }
 
     private final ReentrantLock localLock = new ReentrantLock(true);
@@ -35,25 +47,26 @@ final class Governor implements QuotaService {
     private final Ledger ledger;
     private final ConcurrentMap<String, String> sharedLimits;
     private final LimitsStore store;
-    private final Supplier<Map<String, Amounts>> actual;
-    private final Supplier<Physical> physical;
+    private final Supplier<Map<String, Placed>> actual;
+    private final Supplier<Map<String, Physical>> hosts;
     private final double cpuOvercommit;
     private final Duration lockWait;
     private final long settleMillis;
 
     /**
-     * @param sharedLimits the admin's limits as every member sees them (the store keeps them across restarts)
-     * @param actual       every instance's limits as LXD has them now, by name
+     * @param sharedLimits the admin's limits as every node sees them (the store keeps them across restarts)
+     * @param actual       every instance's limits as LXD has them now, with its host, by name
+     * @param hosts        every host's hardware, by name
      */
     Governor(ClusterService cluster, Ledger ledger, ConcurrentMap<String, String> sharedLimits, LimitsStore store,
-             Supplier<Map<String, Amounts>> actual, Supplier<Physical> physical, double cpuOvercommit,
+             Supplier<Map<String, Placed>> actual, Supplier<Map<String, Physical>> hosts, double cpuOvercommit,
              Duration lockWait, Duration settle) {
         this.cluster = cluster;
         this.ledger = ledger;
         this.sharedLimits = sharedLimits;
         this.store = store;
         this.actual = actual;
-        this.physical = physical;
+        this.hosts = hosts;
         this.cpuOvercommit = cpuOvercommit;
         this.lockWait = lockWait;
         this.settleMillis = settle.toMillis();
@@ -61,27 +74,39 @@ final class Governor implements QuotaService {
 
     @Override
     public Quota quota() {
-        Physical host = physical.get();
-        Amounts limit = limits(host);
-        Amounts allocated = Allocation.total(actual.get(), ledger.current());
-        return new Quota(new QuotaAmount(limit.cpu(), allocated.cpu(), host.cores()),
-                new QuotaAmount(limit.memoryMiB(), allocated.memoryMiB(), host.memoryMiB()));
+        Map<String, Physical> hardware = hosts.get();
+        Physical total = total(hardware);
+        Amounts limit = limits(total);
+        Map<String, Placed> now = actual.get();
+        Map<String, Placed> reserved = ledger.current();
+        Amounts allocated = Allocation.total(Allocation.amounts(now), Allocation.amounts(reserved));
+        Map<String, Amounts> perHost = Allocation.perHost(now, reserved);
+        List<HostQuota> shares = new ArrayList<>();
+        new TreeMap<>(hardware).forEach((host, physical) -> {
+            Amounts ceiling = ceiling(physical);
+            Amounts used = perHost.getOrDefault(host, Amounts.ZERO);
+            shares.add(new HostQuota(host, new QuotaAmount(ceiling.cpu(), used.cpu(), physical.cores()),
+                    new QuotaAmount(ceiling.memoryMiB(), used.memoryMiB(), physical.memoryMiB())));
+        });
+        return new Quota(new QuotaAmount(limit.cpu(), allocated.cpu(), total.cores()),
+                new QuotaAmount(limit.memoryMiB(), allocated.memoryMiB(), total.memoryMiB()), shares);
     }
 
     @Override
     public Quota setLimits(int cpu, long memoryMiB) {
-        Physical host = physical.get();
-        long maxCpu = maxCpu(host);
+        Physical total = total(hosts.get());
+        long maxCpu = maxCpu(total);
         if (cpu < 1 || cpu > maxCpu) {
-            throw new ValidationException("cpu", "must be from 1 to " + maxCpu + " (physical cores " + host.cores()
-                    + " × cpuOvercommit " + cpuOvercommit + ")");
+            throw new ValidationException("cpu", "must be from 1 to " + maxCpu + " (the hosts' physical cores "
+                    + total.cores() + " × cpuOvercommit " + cpuOvercommit + ")");
         }
-        if (memoryMiB < 1 || memoryMiB > host.memoryMiB()) {
-            throw new ValidationException("memoryMiB", "must be from 1 to " + host.memoryMiB()
-                    + " (the host's physical memory; memory is never overcommitted)");
+        if (memoryMiB < 1 || memoryMiB > total.memoryMiB()) {
+            throw new ValidationException("memoryMiB", "must be from 1 to " + total.memoryMiB()
+                    + " (the hosts' physical memory; memory is never overcommitted)");
         }
         locked(() -> {
-            Amounts allocated = Allocation.total(actual.get(), ledger.current());
+            Amounts allocated = Allocation.total(Allocation.amounts(actual.get()),
+                    Allocation.amounts(ledger.current()));
             if (cpu < allocated.cpu()) {
                 throw new ValidationException("cpu", "must not be below the " + allocated.cpu() + " allocated");
             }
@@ -98,20 +123,37 @@ final class Governor implements QuotaService {
     }
 
     @Override
-    public Reservation reserve(String instance, int cpu, long memoryMiB) {
+    public Reservation reserve(String instance, String host, int cpu, long memoryMiB) {
         if (cpu < 0 || memoryMiB < 0) {
             throw new IllegalArgumentException("negative reservation");
         }
         Amounts request = new Amounts(cpu, memoryMiB);
-        Physical host = physical.get();
+        Map<String, Physical> hardware = hosts.get();
+        Physical physical = host == null ? null : hardware.get(host);
+        if (host != null && (physical == null || physical.cores() == 0)) {
+            throw new QuotaExceededException("Host '" + host + "' has no known capacity yet (no node owns it, or its"
+                    + " LXD has not answered)");
+        }
         return locked(() -> {
-            Amounts limit = limits(host);
-            Amounts total = Allocation.totalWith(instance, request, actual.get(), ledger.current());
-            String shortfall = Allocation.shortfall(total, limit);
+            Map<String, Placed> now = actual.get();
+            Map<String, Placed> reserved = ledger.current();
+            Amounts total = Allocation.totalWith(instance, request, Allocation.amounts(now),
+                    Allocation.amounts(reserved));
+            String shortfall = Allocation.shortfall(total, limits(total(hardware)));
             if (shortfall != null) {
                 throw new QuotaExceededException("Quota exceeded for instance '" + instance + "': " + shortfall);
             }
-            Optional<String> previous = ledger.put(instance, request);
+            if (host != null) {
+                Map<String, Placed> withRequest = new HashMap<>(reserved);
+                withRequest.put(instance, new Placed(host, request));
+                Amounts onHost = Allocation.perHost(now, withRequest).getOrDefault(host, Amounts.ZERO);
+                String hostShortfall = Allocation.shortfall(onHost, ceiling(physical));
+                if (hostShortfall != null) {
+                    throw new QuotaExceededException("Host '" + host + "' has no room for instance '" + instance
+                            + "': " + hostShortfall);
+                }
+            }
+            Optional<Ledger.Hold> previous = ledger.put(instance, new Placed(host, request));
             return new LedgerReservation(instance, request, previous);
         });
     }
@@ -126,11 +168,19 @@ final class Governor implements QuotaService {
         ledger.expireAfter(instance, settleMillis);
     }
 
-    /** The limits in force: the admin's (bounded by what the host allows now), else the host's. */
-    Amounts limits(Physical host) {
-        Amounts max = new Amounts(maxCpu(host), host.memoryMiB());
+    /** The limits in force: the admin's (bounded by what the hosts allow now), else the hosts' ceilings summed. */
+    Amounts limits(Physical total) {
+        Amounts max = new Amounts(maxCpu(total), total.memoryMiB());
         Amounts chosen = configured().orElse(max);
         return new Amounts(Math.min(chosen.cpu(), max.cpu()), Math.min(chosen.memoryMiB(), max.memoryMiB()));
+    }
+
+    private Amounts ceiling(Physical host) {
+        return new Amounts(maxCpu(host), host.memoryMiB());
+    }
+
+    private static Physical total(Map<String, Physical> hardware) {
+        return hardware.values().stream().reduce(Physical.NONE, Physical::plus);
     }
 
     private Optional<Amounts> configured() {
@@ -183,11 +233,11 @@ final class Governor implements QuotaService {
     private final class LedgerReservation implements Reservation {
         private final String instance;
         private final Amounts amounts;
-        private final Optional<String> previous;
+        private final Optional<Ledger.Hold> previous;
         private volatile boolean committed;
         private volatile boolean closed;
 
-        LedgerReservation(String instance, Amounts amounts, Optional<String> previous) {
+        LedgerReservation(String instance, Amounts amounts, Optional<Ledger.Hold> previous) {
             this.instance = instance;
             this.amounts = amounts;
             this.previous = previous;
@@ -217,7 +267,10 @@ final class Governor implements QuotaService {
         public void close() {
             if (!committed && !closed) {
                 closed = true;
-                ledger.undo(instance, amounts, previous);
+                locked(() -> {
+                    ledger.undo(instance, previous);
+                    return null;
+                });
             }
         }
     }

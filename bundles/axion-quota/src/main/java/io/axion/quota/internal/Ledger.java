@@ -1,92 +1,131 @@
 package io.axion.quota.internal;
 
+import io.axion.api.store.Store;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentMap;
 
 /**
- * Pending reservations by instance, in a map every cluster member sees. A value is {@code cpu,memoryMiB,expiresAt}
- * (epoch millis; 0 while the job that holds it is unfinished). Changes are made under the governor's lock; reads
- * may happen any time.
+ * Pending reservations by instance, in the shared store ({@code quota_reservations}), so that every node counts
+ * them and none is lost when nodes restart. Changes are made under the governor's cluster-wide lock; reads may
+ * happen any time.
  */
 final class Ledger {
-    private final ConcurrentMap<String, String> holds;
+    /** One reservation: its figures, host and end of grace (0 while its job runs). */
+    record Hold(Placed placed, long expiresAt) {
+        boolean expired(long now) {
+            return expiresAt != 0 && expiresAt <= now;
+        }
+    }
+
+    private final Store store;
     private final Clock clock;
 
-    Ledger(ConcurrentMap<String, String> holds, Clock clock) {
-        this.holds = holds;
+    Ledger(Store store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    /** The reservations in force, expired ones dropped on the way. */
-    Map<String, Amounts> current() {
+    /** The reservations in force; expired ones are dropped on the way. */
+    Map<String, Placed> current() {
         long now = clock.millis();
-        Map<String, Amounts> live = new HashMap<>();
-        for (Map.Entry<String, String> entry : holds.entrySet()) {
-            Hold hold = Hold.parse(entry.getValue());
-            if (hold == null || hold.expired(now)) {
-                holds.remove(entry.getKey(), entry.getValue());
-            } else {
-                live.put(entry.getKey(), hold.amounts());
+        return store.inTransaction(c -> {
+            try (PreparedStatement drop = c.prepareStatement(
+                    "DELETE FROM quota_reservations WHERE expires_at <> 0 AND expires_at <= ?")) {
+                drop.setLong(1, now);
+                drop.executeUpdate();
             }
-        }
-        return live;
+            Map<String, Placed> live = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT instance, host, cpu, memory_mib FROM quota_reservations");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    live.put(rs.getString(1), new Placed(rs.getString(2), new Amounts(rs.getLong(3), rs.getLong(4))));
+                }
+            }
+            return live;
+        });
     }
 
-    /** @return the value it replaced, if any */
-    Optional<String> put(String instance, Amounts amounts) {
-        return Optional.ofNullable(holds.put(instance, new Hold(amounts, 0).format()));
+    /** @return the reservation it replaced, if any */
+    Optional<Hold> put(String instance, Placed placed) {
+        return store.inTransaction(c -> {
+            Optional<Hold> before = find(c, instance);
+            write(c, instance, new Hold(placed, 0));
+            return before;
+        });
     }
 
-    String valueOf(Amounts amounts) {
-        return new Hold(amounts, 0).format();
-    }
-
-    /** Undoes {@link #put} if nobody changed the entry since: restores the earlier value or removes it. */
-    void undo(String instance, Amounts put, Optional<String> previous) {
-        String mine = valueOf(put);
-        if (previous.isPresent()) {
-            holds.replace(instance, mine, previous.get());
-        } else {
-            holds.remove(instance, mine);
-        }
+    /** Undoes {@link #put}: restores the earlier reservation, or removes it. */
+    void undo(String instance, Optional<Hold> previous) {
+        store.inTransaction(c -> {
+            if (previous.isPresent()) {
+                write(c, instance, previous.get());
+            } else {
+                delete(c, instance);
+            }
+            return null;
+        });
     }
 
     void remove(String instance) {
-        holds.remove(instance);
+        store.inTransaction(c -> delete(c, instance));
     }
 
     /** Keeps the reservation only for {@code graceMillis} more. */
     void expireAfter(String instance, long graceMillis) {
-        String value = holds.get(instance);
-        Hold hold = value == null ? null : Hold.parse(value);
-        if (hold != null && hold.expiresAt() == 0) {
-            holds.replace(instance, value, new Hold(hold.amounts(), clock.millis() + graceMillis).format());
+        long until = clock.millis() + Math.max(1, graceMillis);
+        store.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE quota_reservations SET expires_at = ? WHERE instance = ? AND expires_at = 0")) {
+                ps.setLong(1, until);
+                ps.setString(2, instance);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static Optional<Hold> find(Connection c, String instance) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT host, cpu, memory_mib, expires_at FROM quota_reservations WHERE instance = ?")) {
+            ps.setString(1, instance);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Hold(new Placed(rs.getString(1), new Amounts(rs.getLong(2), rs.getLong(3))),
+                        rs.getLong(4)));
+            }
         }
     }
 
-    private record Hold(Amounts amounts, long expiresAt) {
-        boolean expired(long now) {
-            return expiresAt != 0 && expiresAt <= now;
-        }
-
-        String format() {
-            return amounts.cpu() + "," + amounts.memoryMiB() + "," + expiresAt;
-        }
-
-        static Hold parse(String value) {
-            String[] parts = value.split(",");
-            if (parts.length != 3) {
-                return null;
+    private static void write(Connection c, String instance, Hold hold) throws SQLException {
+        delete(c, instance);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO quota_reservations "
+                + "(instance, host, cpu, memory_mib, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setString(1, instance);
+            if (hold.placed().host() == null) {
+                ps.setNull(2, Types.VARCHAR);
+            } else {
+                ps.setString(2, hold.placed().host());
             }
-            try {
-                return new Hold(new Amounts(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
-                        Long.parseLong(parts[2]));
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            ps.setLong(3, hold.placed().amounts().cpu());
+            ps.setLong(4, hold.placed().amounts().memoryMiB());
+            ps.setLong(5, hold.expiresAt());
+            ps.executeUpdate();
+        }
+    }
+
+    private static int delete(Connection c, String instance) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM quota_reservations WHERE instance = ?")) {
+            ps.setString(1, instance);
+            return ps.executeUpdate();
         }
     }
 }

@@ -4,8 +4,8 @@ import io.axion.api.AxionConstants;
 import io.axion.api.cluster.ClusterService;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceService;
-import io.axion.api.lxd.LxdServer;
-import io.axion.api.lxd.ServerResources;
+import io.axion.api.host.Host;
+import io.axion.api.host.HostService;
 import io.axion.api.quota.Quota;
 import io.axion.api.quota.QuotaService;
 import io.axion.api.quota.Reservation;
@@ -25,18 +25,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link QuotaService}: actual allocations come from the instance view (every instance of Axion's LXD project,
- * running or stopped, also those made outside Axion; an unlimited instance counts 0), the host's figures from LXD's
- * resources API, the limits from the store.
+ * The {@link QuotaService}: actual allocations come from the instance view (every instance of every host's
+ * project, running or stopped, also those made outside Axion; an unlimited instance counts 0), each host's
+ * hardware from what its owner publishes (LXD's resources API), reservations and limits from the store.
  */
 @Component(service = QuotaService.class, configurationPid = AxionConstants.PID_QUOTA,
         configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = QuotaConfig.class)
 public class QuotaComponent implements QuotaService {
     private static final Logger LOG = LoggerFactory.getLogger(QuotaComponent.class);
-    static final String RESERVATIONS_MAP = "quota-reservations";
     static final String LIMITS_MAP = "quota-limits";
-    private static final long MIB = 1024 * 1024;
 
     @Reference
     private Store store;
@@ -45,7 +43,7 @@ public class QuotaComponent implements QuotaService {
     private ClusterService cluster;
 
     @Reference
-    private LxdServer lxd;
+    private HostService hosts;
 
     @Reference
     private InstanceService instances;
@@ -55,8 +53,9 @@ public class QuotaComponent implements QuotaService {
     @Activate
     void activate(QuotaConfig config) {
         double overcommit = config.cpuOvercommit() > 0 ? config.cpuOvercommit() : 1.0;
-        governor = new Governor(cluster, new Ledger(sharedMap(RESERVATIONS_MAP), Clock.systemUTC()),
-                sharedMap(LIMITS_MAP), new LimitsStore(store), this::actual, this::physical, overcommit,
+        LimitsStore limits = new LimitsStore(store);
+        governor = new Governor(cluster, new Ledger(store, Clock.systemUTC()),
+                sharedMap(LIMITS_MAP), limits, this::actual, this::physical, overcommit,
                 Duration.ofSeconds(Math.max(1, config.lockWaitSeconds())),
                 Duration.ofSeconds(Math.max(0, config.settleSeconds())));
         LOG.info("Quota governor active (cpuOvercommit {})", overcommit);
@@ -75,8 +74,8 @@ public class QuotaComponent implements QuotaService {
     }
 
     @Override
-    public Reservation reserve(String instance, int cpu, long memoryMiB) {
-        return governor.reserve(instance, cpu, memoryMiB);
+    public Reservation reserve(String instance, String host, int cpu, long memoryMiB) {
+        return governor.reserve(instance, host, cpu, memoryMiB);
     }
 
     @Override
@@ -89,18 +88,22 @@ public class QuotaComponent implements QuotaService {
         governor.settle(instance);
     }
 
-    private Map<String, Amounts> actual() {
-        Map<String, Amounts> actual = new HashMap<>();
+    private Map<String, Placed> actual() {
+        Map<String, Placed> actual = new HashMap<>();
         for (Instance instance : instances.list()) {
-            actual.put(instance.name(), new Amounts(instance.cpu() == null ? 0 : instance.cpu(),
-                    instance.memoryMiB() == null ? 0 : instance.memoryMiB()));
+            actual.put(instance.name(), new Placed(instance.host(), new Amounts(
+                    instance.cpu() == null ? 0 : instance.cpu(),
+                    instance.memoryMiB() == null ? 0 : instance.memoryMiB())));
         }
         return actual;
     }
 
-    private Governor.Physical physical() {
-        ServerResources resources = lxd.resources();
-        return new Governor.Physical(resources.cpuCores(), resources.memoryBytes() / MIB);
+    private Map<String, Governor.Physical> physical() {
+        Map<String, Governor.Physical> physical = new HashMap<>();
+        for (Host host : hosts.list()) {
+            physical.put(host.name(), new Governor.Physical(host.capacity().cpu(), host.capacity().memoryMiB()));
+        }
+        return physical;
     }
 
     private ConcurrentMap<String, String> sharedMap(String name) {

@@ -50,9 +50,16 @@ class GovernorTest {
 
     private Governor member(String node, double overcommit) {
         InMemoryCluster locks = new InMemoryCluster(node, cluster);
-        return new Governor(locks, new Ledger(locks.sharedMap("res"), Clock.systemUTC()), locks.sharedMap("lim"),
-                new LimitsStore(store), () -> Map.copyOf(lxd), () -> HOST, overcommit, Duration.ofSeconds(30),
-                Duration.ofSeconds(30));
+        LimitsStore limits = new LimitsStore(store);
+        return new Governor(locks, new Ledger(store, Clock.systemUTC()), locks.sharedMap("lim"), limits,
+                this::placed, () -> Map.of("h1", HOST), overcommit, Duration.ofSeconds(30), Duration.ofSeconds(30));
+    }
+
+    /** What LXD reports, all on host h1. */
+    private Map<String, Placed> placed() {
+        Map<String, Placed> placed = new java.util.HashMap<>();
+        lxd.forEach((name, amounts) -> placed.put(name, new Placed("h1", amounts)));
+        return placed;
     }
 
     @Test
@@ -169,5 +176,41 @@ class GovernorTest {
         pool.shutdown();
         assertThat(highest.get()).isLessThanOrEqualTo(512);
         return admitted;
+    }
+
+    @Test
+    void eachHostKeepsItsOwnCeilingAndTheClusterSumsThem() {
+        InMemoryCluster locks = new InMemoryCluster("n1", cluster);
+        Map<String, Placed> placed = new ConcurrentHashMap<>();
+        Governor governor = new Governor(locks, new Ledger(store, Clock.systemUTC()), locks.sharedMap("lim"),
+                new LimitsStore(store), () -> Map.copyOf(placed),
+                () -> Map.of("a", new Governor.Physical(2, 4096), "b", new Governor.Physical(4, 8192)), 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThat(governor.quota().cpu().limit()).isEqualTo(6);
+        assertThat(governor.quota().hosts()).extracting(h -> h.host() + "=" + h.cpu().limit())
+                .containsExactly("a=2", "b=4");
+
+        governor.reserve("one", "a", 2, 1024).commit();
+        assertThatThrownBy(() -> governor.reserve("two", "a", 1, 1024)).isInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("Host 'a'");
+        governor.reserve("two", "b", 1, 1024).commit();
+        assertThat(governor.quota().hosts()).extracting(h -> h.host() + "=" + h.cpu().allocated())
+                .containsExactly("a=2", "b=1");
+
+        // A move counts on both hosts until it is done, and once on the cluster.
+        placed.put("moving", new Placed("b", new Amounts(2, 1024)));
+        governor.reserve("moving", "a", 0, 0);
+        assertThatThrownBy(() -> governor.reserve("moving", "a", 2, 1024)).isInstanceOf(QuotaExceededException.class);
+        assertThat(governor.quota().cpu().allocated()).isEqualTo(5);
+    }
+
+    @Test
+    void aHostWhoseCapacityIsNotKnownYetTakesNothing() {
+        InMemoryCluster locks = new InMemoryCluster("n1", cluster);
+        Governor governor = new Governor(locks, new Ledger(store, Clock.systemUTC()), locks.sharedMap("lim"),
+                new LimitsStore(store), Map::of, () -> Map.of("new", Governor.Physical.NONE), 1,
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
+        assertThatThrownBy(() -> governor.reserve("x", "new", 1, 64)).isInstanceOf(QuotaExceededException.class)
+                .hasMessageContaining("no known capacity");
     }
 }

@@ -27,7 +27,7 @@ class QuotaResourceTest {
         }
 
         @Override
-        public Reservation reserve(String instance, int cpu, long memoryMiB) {
+        public Reservation reserve(String instance, String host, int cpu, long memoryMiB) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,5 +1,9 @@
 package io.axion.snapshot.internal;
 
+import io.axion.api.host.HostService;
+import io.axion.api.host.InstanceRouter;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.job.JobContext;
 import io.axion.api.job.JobHandler;
 import io.axion.api.job.JobResult;
@@ -16,7 +20,11 @@ public class DeleteSnapshotHandler implements JobHandler {
     private final LxdSnapshots snapshots;
 
     @Activate
-    public DeleteSnapshotHandler(@Reference LxdSnapshots snapshots) {
+    public DeleteSnapshotHandler(@Reference HostService hosts, @Reference InstanceService instances) {
+        this(new InstanceRouter(hosts, name -> instances.find(name).map(Instance::host)).snapshots());
+    }
+
+    DeleteSnapshotHandler(LxdSnapshots snapshots) {
         this.snapshots = snapshots;
     }
 

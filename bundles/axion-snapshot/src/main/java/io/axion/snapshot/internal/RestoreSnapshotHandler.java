@@ -1,5 +1,9 @@
 package io.axion.snapshot.internal;
 
+import io.axion.api.host.HostService;
+import io.axion.api.host.InstanceRouter;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.cluster.ClusterLock;
 import io.axion.api.cluster.ClusterService;
 import io.axion.api.job.JobContext;
@@ -42,8 +46,17 @@ public class RestoreSnapshotHandler implements JobHandler {
     private final ClusterService cluster;
 
     @Activate
-    public RestoreSnapshotHandler(@Reference LxdInstances instances, @Reference LxdSnapshots snapshots,
-                                  @Reference LxdForwards forwards, @Reference ClusterService cluster) {
+    public RestoreSnapshotHandler(@Reference HostService hosts, @Reference InstanceService view,
+                                  @Reference ClusterService cluster) {
+        this(new InstanceRouter(hosts, name -> view.find(name).map(Instance::host)), cluster);
+    }
+
+    private RestoreSnapshotHandler(InstanceRouter router, ClusterService cluster) {
+        this(router.instances(), router.snapshots(), router.forwards(), cluster);
+    }
+
+    RestoreSnapshotHandler(LxdInstances instances, LxdSnapshots snapshots, LxdForwards forwards,
+                           ClusterService cluster) {
         this.instances = instances;
         this.snapshots = snapshots;
         this.forwards = forwards;
@@ -67,7 +80,7 @@ public class RestoreSnapshotHandler implements JobHandler {
             instances.stop(name);
         }
         // From the restore until the forwards are back, they are absent from LXD: nobody may take their ports.
-        List<ClusterLock> portLocks = lockPorts(kept.forwards());
+        List<ClusterLock> portLocks = lockPorts(context.host() == null ? "" : context.host(), kept.forwards());
         try {
             snapshots.restore(name, snapshot);
             context.log("Restored " + name + " to " + snapshot);
@@ -102,12 +115,14 @@ public class RestoreSnapshotHandler implements JobHandler {
         }
     }
 
-    private List<ClusterLock> lockPorts(List<ProxyForward> kept) throws InterruptedException {
+    private List<ClusterLock> lockPorts(String host, List<ProxyForward> kept) throws InterruptedException {
         List<ClusterLock> locks = new ArrayList<>();
         try {
-            // In port order, so that two restores never wait on each other crosswise.
-            for (int port : new TreeSet<>(kept.stream().map(ProxyForward::hostPort).toList())) {
-                locks.add(cluster.tryLock(ForwardService.PORT_LOCK_PREFIX + port, PORT_LOCK_WAIT, PORT_LOCK_LEASE)
+            // In lock-name order, so that two restores never wait on each other crosswise.
+            for (String lock : new TreeSet<>(kept.stream()
+                    .map(f -> ForwardService.portLock(host, f.hostAddress(), f.hostPort())).toList())) {
+                String port = lock.substring(lock.lastIndexOf(':') + 1);
+                locks.add(cluster.tryLock(lock, PORT_LOCK_WAIT, PORT_LOCK_LEASE)
                         .orElseThrow(() -> new TransientJobException("Port " + port + " is being changed; retrying")));
             }
             return locks;

@@ -1,11 +1,16 @@
 package io.axion.snapshot.internal;
 
+import io.axion.api.host.HostService;
+import io.axion.api.host.InstanceRouter;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.cluster.ClusterLock;
 import io.axion.api.cluster.ClusterService;
 import io.axion.api.error.ConflictException;
 import io.axion.api.error.NotFoundException;
 import io.axion.api.job.Job;
 import io.axion.api.job.JobFilter;
+import io.axion.api.job.JobOptions;
 import io.axion.api.job.JobService;
 import io.axion.api.job.JobState;
 import io.axion.api.lxd.LxdInstances;
@@ -36,9 +41,26 @@ public class SnapshotManager implements SnapshotService {
     private final JobService jobs;
     private final ClusterService cluster;
 
+    private final java.util.function.Function<String, Optional<String>> hostOf;
+
     @Activate
-    public SnapshotManager(@Reference LxdInstances instances, @Reference LxdSnapshots snapshots,
+    public SnapshotManager(@Reference HostService hosts, @Reference InstanceService view,
                            @Reference JobService jobs, @Reference ClusterService cluster) {
+        this(new InstanceRouter(hosts, name -> view.find(name).map(Instance::host)), jobs, cluster,
+                name -> view.find(name).map(Instance::host));
+    }
+
+    private SnapshotManager(InstanceRouter router, JobService jobs, ClusterService cluster,
+                            java.util.function.Function<String, Optional<String>> hostOf) {
+        this(router.instances(), router.snapshots(), jobs, cluster, hostOf);
+    }
+
+    /**
+     * @param hostOf the host of an instance, by name (each job runs on its instance's host)
+     */
+    SnapshotManager(LxdInstances instances, LxdSnapshots snapshots, JobService jobs, ClusterService cluster,
+                    java.util.function.Function<String, Optional<String>> hostOf) {
+        this.hostOf = hostOf;
         this.instances = instances;
         this.snapshots = snapshots;
         this.jobs = jobs;
@@ -62,20 +84,20 @@ public class SnapshotManager implements SnapshotService {
                 throw new ConflictException("already-exists", "Snapshot '" + snapshot + "' of instance '"
                         + instance + "' already exists");
             }
-            return jobs.enqueue(SnapshotJobs.CREATE, instance, payload(snapshot));
+            return jobs.enqueue(SnapshotJobs.CREATE, instance, payload(snapshot), onHostOf(instance));
         }
     }
 
     @Override
     public Job restore(String instance, String snapshot) {
         requireExisting(instance, snapshot);
-        return jobs.enqueue(SnapshotJobs.RESTORE, instance, payload(snapshot));
+        return jobs.enqueue(SnapshotJobs.RESTORE, instance, payload(snapshot), onHostOf(instance));
     }
 
     @Override
     public Job delete(String instance, String snapshot) {
         requireExisting(instance, snapshot);
-        return jobs.enqueue(SnapshotJobs.DELETE, instance, payload(snapshot));
+        return jobs.enqueue(SnapshotJobs.DELETE, instance, payload(snapshot), onHostOf(instance));
     }
 
     private void requireExisting(String instance, String snapshot) {
@@ -116,6 +138,10 @@ public class SnapshotManager implements SnapshotService {
             Thread.currentThread().interrupt();
             throw new ConflictException("busy", "Interrupted while waiting for the snapshot lock");
         }
+    }
+
+    private JobOptions onHostOf(String instance) {
+        return JobOptions.onHost(hostOf.apply(instance).orElse(null));
     }
 
     static Map<String, Object> payload(String snapshot) {

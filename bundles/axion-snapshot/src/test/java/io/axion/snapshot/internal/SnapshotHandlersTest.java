@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.axion.api.job.JobContext;
+import io.axion.api.network.ForwardService;
 import io.axion.api.job.JobResult;
 import io.axion.api.job.PermanentJobException;
 import io.axion.api.lxd.ForwardProtocol;
@@ -102,7 +103,7 @@ class SnapshotHandlersTest {
 
         assertThat(web.config).containsEntry("limits.cpu", "2").containsEntry("limits.memory", "512MiB");
         assertThat(web.forwards).containsExactly(forward(10002, 8080));
-        assertThat(cluster.table().taken()).contains("forward-port:10002");
+        assertThat(cluster.table().taken()).contains(ForwardService.portLock("", "127.0.0.1", 10002));
         assertThat(cluster.table().held()).isEmpty();
     }
 

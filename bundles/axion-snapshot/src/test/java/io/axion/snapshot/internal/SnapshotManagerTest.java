@@ -17,7 +17,8 @@ class SnapshotManagerTest {
     FakeLxd lxd = new FakeLxd();
     Fakes.Jobs jobs = new Fakes.Jobs();
     InMemoryCluster cluster = new InMemoryCluster("node-a");
-    SnapshotManager manager = new SnapshotManager(lxd, lxd.snapshots, jobs, cluster);
+    SnapshotManager manager = new SnapshotManager(lxd, lxd.snapshots, jobs, cluster,
+            name -> java.util.Optional.of("h1"));
 
     @BeforeEach
     void instance() {

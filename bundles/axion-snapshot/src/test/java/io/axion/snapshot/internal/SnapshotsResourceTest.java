@@ -15,7 +15,8 @@ class SnapshotsResourceTest {
     FakeLxd lxd = new FakeLxd();
     Fakes.Jobs jobs = new Fakes.Jobs();
     SnapshotsResource resource = new SnapshotsResource(
-            new SnapshotManager(lxd, lxd.snapshots, jobs, new InMemoryCluster("node-a")));
+            new SnapshotManager(lxd, lxd.snapshots, jobs, new InMemoryCluster("node-a"),
+                    name -> java.util.Optional.of("h1")));
 
     @Test
     void viewersReadOperatorsChange() throws Exception {

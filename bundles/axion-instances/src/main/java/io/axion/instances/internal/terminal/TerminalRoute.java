@@ -2,7 +2,11 @@ package io.axion.instances.internal.terminal;
 
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Roles;
+import io.axion.api.host.HostService;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.lxd.LxdExec;
+import java.util.Optional;
 import io.axion.api.web.WebSocketRoute;
 import jakarta.websocket.Endpoint;
 import java.util.Map;
@@ -33,7 +37,8 @@ public class TerminalRoute implements WebSocketRoute {
     static final int POLICY_VIOLATION = 1008;
     private static final Pattern NAME = Pattern.compile("^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$");
 
-    private final LxdExec exec;
+    private final HostService hosts;
+    private final InstanceService instances;
     private final long pingSeconds;
     private final long backlogBytes;
     private final Set<TerminalEndpoint> open = ConcurrentHashMap.newKeySet();
@@ -41,8 +46,9 @@ public class TerminalRoute implements WebSocketRoute {
     private final ExecutorService pinger = Executors.newCachedThreadPool(r -> daemon(r, "axion-terminal-pinger"));
 
     @Activate
-    public TerminalRoute(@Reference LxdExec exec, TerminalConfig config) {
-        this.exec = exec;
+    public TerminalRoute(@Reference HostService hosts, @Reference InstanceService instances, TerminalConfig config) {
+        this.hosts = hosts;
+        this.instances = instances;
         this.pingSeconds = Math.max(1, config.pingSeconds());
         this.backlogBytes = Math.max(64 * 1024, config.backlogBytes());
         pings.scheduleWithFixedDelay(this::pingAll, pingSeconds, pingSeconds, TimeUnit.SECONDS);
@@ -68,6 +74,12 @@ public class TerminalRoute implements WebSocketRoute {
             return new ClosingEndpoint(TerminalEndpoint.NOT_FOUND, "no instance named '"
                     + (argument == null ? "" : argument.substring(0, Math.min(argument.length(), 64))) + "'");
         }
+        Optional<Instance> instance = instances.find(argument);
+        if (instance.isEmpty()) {
+            return new ClosingEndpoint(TerminalEndpoint.NOT_FOUND, "no instance named '" + argument + "'");
+        }
+        // The terminal talks to the instance's host directly, whichever node the browser reached.
+        LxdExec exec = hosts.lxd(instance.get().host()).exec();
         return new TerminalEndpoint(this, exec, user.username(), argument, query);
     }
 

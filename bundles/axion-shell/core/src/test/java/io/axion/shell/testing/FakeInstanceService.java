@@ -32,7 +32,7 @@ public class FakeInstanceService implements InstanceService {
     }
 
     public FakeInstanceService with(String name, String status, Integer cpu, Long memoryMiB) {
-        instances.put(name, new Instance(name, status, "axion/busybox", cpu, memoryMiB, "node-a",
+        instances.put(name, new Instance(name, status, "axion/busybox", cpu, memoryMiB, "host-a", "node-a",
                 Instant.parse("2026-11-27T09:00:00Z"), new Usage(12.5, 64L * 1024 * 1024),
                 List.of(new PortForward(10080, 80, "tcp"))));
         return this;
@@ -101,6 +101,12 @@ public class FakeInstanceService implements InstanceService {
     public Job delete(String name) {
         get(name);
         return jobs.enqueue("instance.delete", name, null);
+    }
+
+    @Override
+    public Job migrate(String name, String host) {
+        get(name);
+        return jobs.enqueue("instance.migrate", name, java.util.Map.of("target", host));
     }
 
     @Override

@@ -5,22 +5,22 @@ import io.axion.api.cluster.ClusterService;
 import io.axion.api.event.AxionEvent;
 import io.axion.api.event.EventBus;
 import io.axion.api.event.EventChannels;
-import io.axion.api.lxd.LxdEvents;
-import io.axion.api.lxd.LxdInstances;
-import io.axion.api.lxd.LxdServer;
+import io.axion.api.host.HostAgent;
+import io.axion.api.host.HostService;
+import io.axion.api.lxd.LxdHost;
 import io.axion.api.telemetry.InstanceTelemetry;
 import io.axion.api.telemetry.InstanceUsage;
 import io.axion.api.telemetry.TelemetryEvents;
 import io.axion.telemetry.internal.TelemetryConfig;
 import io.axion.telemetry.internal.cgroup.CgroupLayout;
-import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,74 +40,57 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Samples every local instance's CPU and memory once per interval from the host's cgroups and publishes one
- * {@code telemetry} event per sweep (see {@link TelemetryEvents}). LXD is asked only for the instance listing
- * (refreshed on lifecycle events) and, for instances whose cgroups are not on this host, for their state.
+ * Samples the instances of every host this node owns once per interval (it is a {@link HostAgent}: a
+ * {@link HostSampler} per owned host) and publishes one {@code telemetry} event per host and sweep (see
+ * {@link TelemetryEvents}), with the host's name. Every node also keeps the latest figures other nodes published for
+ * their hosts, so that any node's instance list shows every instance's usage.
  */
-@Component(service = {InstanceTelemetry.class, TelemetrySampler.class}, immediate = true,
+@Component(service = {InstanceTelemetry.class, TelemetrySampler.class, HostAgent.class}, immediate = true,
         configurationPid = AxionConstants.PID_TELEMETRY, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = TelemetryConfig.class)
-public class TelemetrySampler implements InstanceTelemetry {
+public class TelemetrySampler implements InstanceTelemetry, HostAgent {
     private static final Logger LOG = LoggerFactory.getLogger(TelemetrySampler.class);
 
     @Reference
-    private LxdInstances instances;
-
-    @Reference
-    private LxdEvents lxdEvents;
-
-    @Reference
-    private LxdServer server;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
-            policyOption = ReferencePolicyOption.GREEDY)
-    private volatile EventBus bus;
+    private HostService hosts;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterService cluster;
 
-    private volatile Map<String, InstanceUsage> latest = Map.of();
-    private volatile int hostThreads = Runtime.getRuntime().availableProcessors();
+    private final Map<String, HostSampler> samplers = new ConcurrentHashMap<>();
+    private final RemoteFigures remote = new RemoteFigures();
+    private volatile EventBus bus;
+    private volatile EventBus.Subscription remoteFrames;
     private volatile long lastSweepNanos;
     private ScheduledExecutorService sweeps;
     private ExecutorService lxdCalls;
-    private LxdEvents.Subscription subscription;
-    private InstanceDirectory directory;
-    private Sweeper sweeper;
+    private TelemetryConfig config;
+    private CgroupLayout layout;
+    private Source source;
     private long intervalMs;
-    private long seq;
-    private String hostName;
 
     @Activate
     void activate(TelemetryConfig config) {
+        this.config = config;
         intervalMs = Math.max(100, config.intervalMs());
-        Source source = Source.parse(config.source());
-        CgroupLayout layout = source == Source.LXD ? null
+        source = Source.parse(config.source());
+        layout = source == Source.LXD ? null
                 : CgroupLayout.of(Path.of(config.cgroupRoot()), config.cgroupVersion()).orElse(null);
         sweeps = Executors.newSingleThreadScheduledExecutor(daemon("axion-telemetry-sweep"));
         lxdCalls = Executors.newFixedThreadPool(Math.max(1, config.lxdParallelism()) + 1, daemon("axion-telemetry-lxd"));
-        RemoteStatePoller remote = source == Source.CGROUP ? null : new RemoteStatePoller(instances, lxdCalls,
-                config.lxdParallelism(), TimeUnit.MILLISECONDS.toNanos(intervalMs));
-        sweeper = new Sweeper(source, remote);
-        directory = new InstanceDirectory(instances, server.project(), layout, lxdCalls);
-        subscription = lxdEvents.subscribe(directory);
-        hostName = localHostName();
-
-        directory.refreshSoon();
-        lxdCalls.execute(this::refreshHost);
         int refresh = Math.max(1, config.listRefreshSeconds());
-        sweeps.scheduleWithFixedDelay(() -> {
-            directory.refreshSoon();
-            lxdCalls.execute(this::refreshHost);
-        }, refresh, refresh, TimeUnit.SECONDS);
+        sweeps.scheduleWithFixedDelay(() -> samplers.values().forEach(s -> s.refresh(lxdCalls)), refresh, refresh,
+                TimeUnit.SECONDS);
         sweeps.scheduleAtFixedRate(this::sweepSafely, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
-        LOG.info("Telemetry every {} ms from {} (source {}, project {})", intervalMs,
-                layout == null ? "LXD's state API" : "cgroups " + layout, source, server.project());
+        listenToOtherNodes(bus);
+        LOG.info("Telemetry every {} ms (source {}, local cgroups {})", intervalMs, source,
+                layout == null ? "none" : layout);
     }
 
     @Deactivate
     void deactivate() {
+        EventBus.Subscription subscription = remoteFrames;
         if (subscription != null) {
             subscription.close();
         }
@@ -118,70 +101,100 @@ public class TelemetrySampler implements InstanceTelemetry {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        sweeper.close();
-        latest = Map.of();
+        samplers.values().forEach(HostSampler::close);
+        samplers.clear();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBus(EventBus eventBus) {
+        bus = eventBus;
+        if (sweeps != null) {
+            listenToOtherNodes(eventBus);
+        }
+    }
+
+    void unbindBus(EventBus eventBus) {
+        if (bus == eventBus) {
+            bus = null;
+            EventBus.Subscription subscription = remoteFrames;
+            remoteFrames = null;
+            if (subscription != null) {
+                subscription.close();
+            }
+        }
+    }
+
+    @Override
+    public AutoCloseable hostAcquired(String host, LxdHost lxd) {
+        // A remote host's instances have no cgroups on this machine: its usage comes from LXD's state API.
+        CgroupLayout local = hosts.find(host).map(h -> h.endpoint().remote()).orElse(false) ? null : layout;
+        HostSampler sampler = new HostSampler(host, lxd, source, local, lxdCalls, config.lxdParallelism(),
+                intervalMs);
+        samplers.put(host, sampler);
+        return () -> {
+            samplers.remove(host, sampler);
+            sampler.close();
+        };
     }
 
     @Override
     public Map<String, InstanceUsage> latest() {
-        return latest;
+        Map<String, InstanceUsage> all = new HashMap<>(remote.latest(samplers.keySet()));
+        for (HostSampler sampler : samplers.values()) {
+            all.putAll(sampler.latest());
+        }
+        return all;
     }
 
-    /** How long the latest sweep took (reading, computing and publishing), in nanoseconds. */
+    /** How long the latest sweep took (reading, computing and publishing every owned host), in nanoseconds. */
     public long lastSweepNanos() {
         return lastSweepNanos;
     }
 
+    private void listenToOtherNodes(EventBus eventBus) {
+        if (eventBus == null || remoteFrames != null) {
+            return;
+        }
+        remoteFrames = eventBus.subscribe(java.util.Set.of(EventChannels.TELEMETRY), event -> {
+            Object host = event.data().get("host");
+            if (host instanceof String name && !samplers.containsKey(name)) {
+                remote.frame(name, event.data(), event.at());
+            }
+        });
+    }
+
     private void sweepSafely() {
         try {
-            sweep();
+            long started = System.nanoTime();
+            Instant at = Instant.now();
+            for (HostSampler sampler : List.copyOf(samplers.values())) {
+                publish(sampler.sweep(at), at);
+            }
+            lastSweepNanos = System.nanoTime() - started;
         } catch (RuntimeException e) {
             LOG.warn("A telemetry sweep failed", e);
         }
     }
 
-    private void sweep() {
-        long started = System.nanoTime();
-        Instant at = Instant.now();
-        int threads = hostThreads;
-        List<InstanceUsage> usages = sweeper.sweep(directory.targets(), threads, at);
-        Map<String, InstanceUsage> byName = new LinkedHashMap<>(usages.size() * 2);
-        List<Object> json = new ArrayList<>(usages.size());
-        for (InstanceUsage usage : usages) {
-            byName.put(usage.name(), usage);
-            json.add(usage.toJson());
-        }
-        latest = Collections.unmodifiableMap(byName);
-        publish(json, threads, at);
-        lastSweepNanos = System.nanoTime() - started;
-    }
-
-    private void publish(List<Object> instancesJson, int threads, Instant at) {
+    private void publish(HostSampler.Frame frame, Instant at) {
         EventBus target = bus;
         if (target == null) {
             return;
         }
+        List<Object> instances = new ArrayList<>(frame.usages().size());
+        frame.usages().forEach(u -> instances.add(u.toJson()));
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("node", nodeName());
-        data.put("seq", ++seq);
+        data.put("host", frame.host());
+        data.put("seq", frame.seq());
         data.put("intervalMs", intervalMs);
-        data.put("hostCpuThreads", threads);
-        data.put("instances", instancesJson);
+        data.put("hostCpuThreads", frame.hostThreads());
+        data.put("instances", instances);
         try {
             target.publish(new AxionEvent(EventChannels.TELEMETRY, TelemetryEvents.USAGE, data, at));
         } catch (RuntimeException e) {
             LOG.debug("Publishing telemetry failed: {}", e.getMessage());
-        }
-    }
-
-    private void refreshHost() {
-        try {
-            int threads = server.resources().cpuThreads();
-            if (threads > 0) {
-                hostThreads = threads;
-            }
-        } catch (RuntimeException e) {
-            LOG.debug("LXD's resources unavailable, keeping {} host threads: {}", hostThreads, e.getMessage());
         }
     }
 
@@ -191,18 +204,10 @@ public class TelemetrySampler implements InstanceTelemetry {
             try {
                 return members.localNodeId();
             } catch (RuntimeException e) {
-                // the cluster is starting or stopping: the host name will do
+                // the cluster is starting or stopping: the host service's name will do
             }
         }
-        return hostName;
-    }
-
-    private static String localHostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException e) {
-            return "localhost";
-        }
+        return hosts.localNode();
     }
 
     static ThreadFactory daemon(String name) {

@@ -60,7 +60,7 @@ class OutboundQueueTest {
         assertThat(Channels.fromMessage("{\"subscribe\": []}")).contains(java.util.Set.of());
         assertThat(Channels.fromMessage("hello")).isEmpty();
         assertThat(Channels.fromMessage("{\"other\": 1}")).isEmpty();
-        assertThat(Channels.fromQuery(null)).containsExactlyInAnyOrder("telemetry", "jobs", "instances");
+        assertThat(Channels.fromQuery(null)).containsExactlyInAnyOrder("telemetry", "jobs", "instances", "cluster");
         assertThat(Channels.fromQuery("jobs, instances")).containsExactlyInAnyOrder("jobs", "instances");
     }
 }

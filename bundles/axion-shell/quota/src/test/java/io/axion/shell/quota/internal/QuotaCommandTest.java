@@ -37,7 +37,7 @@ class QuotaCommandTest {
         }
 
         @Override
-        public Reservation reserve(String instance, int cpu, long memoryMiB) {
+        public Reservation reserve(String instance, String host, int cpu, long memoryMiB) {
             throw new UnsupportedOperationException();
         }
 

@@ -1,0 +1,45 @@
+package io.axion.hosts.internal;
+
+import io.axion.api.placement.HostCandidate;
+import io.axion.api.placement.Placement;
+import io.axion.api.placement.PlacementPolicy;
+import io.axion.api.placement.PlacementRequest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * The built-in placement: among the online hosts the request fits, the one with the most room left, room being the
+ * smaller of its free CPU and free memory shares (so one scarce resource is not hidden by a plentiful one). Ties go
+ * to the host with fewer instances, then by name, so that decisions are the same on every node.
+ */
+@Component(service = PlacementPolicy.class, property = "service.ranking:Integer=" + PlacementPolicy.DEFAULT_RANKING)
+public class MostFreeCapacityPlacement implements PlacementPolicy {
+
+    @Override
+    public String name() {
+        return "most-free-capacity";
+    }
+
+    @Override
+    public Optional<Placement> place(PlacementRequest request, List<HostCandidate> candidates) {
+        return candidates.stream()
+                .filter(HostCandidate::online)
+                .filter(c -> c.fits(request))
+                .max(Comparator.comparingDouble(MostFreeCapacityPlacement::room)
+                        .thenComparing(c -> -c.allocated().instances())
+                        .thenComparing(HostCandidate::name, Comparator.reverseOrder()))
+                .map(c -> Placement.on(c.name()));
+    }
+
+    static double room(HostCandidate candidate) {
+        double cpu = share(candidate.freeCpu(), candidate.capacity().cpu());
+        double memory = share(candidate.freeMemoryMiB(), candidate.capacity().memoryMiB());
+        return Math.min(cpu, memory);
+    }
+
+    private static double share(long free, long capacity) {
+        return capacity <= 0 ? 0 : (double) free / capacity;
+    }
+}
