@@ -94,7 +94,7 @@ public class AuthIT extends KarafTestSupport {
     @Test
     public void everyProtectedRouteRefusesMissingExpiredTamperedAlgNoneForeignDeletedUserAndResetTokens() {
         String admin = adminToken();
-        ForgedTokens forge = ForgedTokens.withAxionsKey();
+        ForgedTokens forge = ForgedTokens.withAxionsKey(bundleContext);
         ensureUser(admin, "gone", Roles.VIEWER);
         String goneToken = login("gone", PASSWORD);
         assertThat(request("DELETE", "/api/v1/users/gone", admin, null).statusCode()).isEqualTo(204);
@@ -187,7 +187,7 @@ public class AuthIT extends KarafTestSupport {
         String path = "/ws/" + WS_ROUTE;
         await().atMost(DEADLINE).until(() -> RawUpgrade.status(port, path, "Bearer " + admin) == 101);
 
-        String expired = ForgedTokens.withAxionsKey().expired(admin);
+        String expired = ForgedTokens.withAxionsKey(bundleContext).expired(admin);
         // The test's own route, and the product's: events, and a terminal of an instance that does not exist (the
         // refusal comes before the route looks at its argument).
         for (String route : List.of(path, "/ws/events", "/ws/terminal/x0")) {

@@ -2,15 +2,18 @@ package io.axion.itests;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.axion.api.store.Store;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 
 /**
  * Bad tokens made from a good one, with Axion's own signing key where that makes the attack stronger: a token
@@ -27,13 +30,21 @@ final class ForgedTokens {
         this.key = key;
     }
 
-    /** With the key Axion made at first boot in its data folder. */
-    static ForgedTokens withAxionsKey() {
+    /** With the key Axion made at first boot, read from its store. */
+    static ForgedTokens withAxionsKey(BundleContext context) {
+        ServiceReference<Store> reference = context.getServiceReference(Store.class);
+        Store store = context.getService(reference);
         try {
-            String stored = Files.readString(Path.of(System.getProperty("karaf.data"), "jwt-signing.key")).trim();
+            String stored = store.inTransaction(c -> {
+                try (PreparedStatement select = c.prepareStatement("SELECT secret FROM auth_signing_key");
+                     ResultSet rs = select.executeQuery()) {
+                    rs.next();
+                    return rs.getString(1);
+                }
+            });
             return new ForgedTokens(Base64.getDecoder().decode(stored));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } finally {
+            context.ungetService(reference);
         }
     }
 

@@ -55,9 +55,9 @@ public class RealtimeIT extends KarafTestSupport {
         return baseUrl().replace("http://", "ws://") + path;
     }
 
+    /** Until the node is ready: LXD reached, the instance view current, every other check passing. */
     private void awaitLxd() {
-        await().atMost(LXD_DEADLINE).ignoreExceptions()
-                .until(() -> json(get("/api/v1/health")).path("lxd").path("reachable").asBoolean());
+        await().atMost(LXD_DEADLINE).ignoreExceptions().until(() -> get("/api/v1/health").statusCode() == 200);
     }
 
     private synchronized void ensureShellInstance() {

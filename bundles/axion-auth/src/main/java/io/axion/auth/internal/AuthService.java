@@ -5,6 +5,7 @@ import io.axion.api.AxionPaths;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Authenticator;
 import io.axion.api.auth.RevocationListener;
+import io.axion.api.cluster.ClusterService;
 import io.axion.api.error.AxionException;
 import io.axion.api.error.ValidationException;
 import io.axion.api.store.Store;
@@ -21,6 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.FieldOption;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -40,9 +42,17 @@ import org.slf4j.LoggerFactory;
 public class AuthService implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
     static final String LOGIN_PATH = AxionConstants.API_BASE + "/auth/login";
+    /** The shared map of outstanding WebSocket tickets. */
+    static final String WS_TICKETS_MAP = "axion-auth-ws-tickets";
+
+    /** Seconds between full re-reads of the accounts, behind the change announcements. */
+    static final long RESYNC_SECONDS = 30;
 
     @Reference
     private Store store;
+
+    @Reference
+    private ClusterService cluster;
 
     /** Whoever keeps sessions alive past the token check (the WebSocket layer). */
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
@@ -56,13 +66,15 @@ public class AuthService implements Authenticator {
     private WsTickets tickets;
     private LoginService logins;
     private AuditLog audit;
+    private volatile UserChanges userChanges;
 
     public AuthService() {
     }
 
-    /** For tests: a service over {@code store}, to be started with {@link #start}. */
-    AuthService(Store store) {
+    /** For tests: a service over {@code store}, a member of {@code cluster}, to be started with {@link #start}. */
+    AuthService(Store store, ClusterService cluster) {
         this.store = store;
+        this.cluster = cluster;
     }
 
     @Activate
@@ -76,19 +88,31 @@ public class AuthService implements Authenticator {
         PasswordHasher hasher = new PasswordHasher(config.argon2MemoryKiB(), config.argon2Iterations(),
                 config.concurrentHashes());
         credentials = new Credentials(config.minPasswordLength());
-        users = new UserDirectory(new UserRepository(store), hasher, credentials, clock, this::revoked);
+        users = new UserDirectory(new UserRepository(store), hasher, credentials, clock, this::revoked,
+                this::announce);
         users.load();
+        userChanges = new UserChanges(cluster, users::refresh, users::load, RESYNC_SECONDS);
         audit = new AuditLog(store, clock, Duration.ofDays(config.auditRetentionDays()), config.auditMaxEntries());
         audit.prune();
-        tokens = new TokenService(SigningKey.loadOrCreate(dataDir), clock,
+        tokens = new TokenService(SigningKey.loadOrCreate(store, dataDir, clock), clock,
                 Duration.ofSeconds(config.tokenTtlSeconds()));
-        tickets = new WsTickets(clock, Duration.ofSeconds(config.ticketTtlSeconds()));
+        tickets = new WsTickets(cluster.sharedMap(WS_TICKETS_MAP), clock,
+                Duration.ofSeconds(config.ticketTtlSeconds()));
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(config.maxFailuresPerUser(),
                 config.maxFailuresPerAddress(), config.slowdownAfterFailures(),
                 Duration.ofMillis(config.slowdownStepMs()), Duration.ofMillis(config.slowdownMaxMs()),
-                Duration.ofSeconds(config.lockoutSeconds()), Duration.ofSeconds(config.maxLockoutSeconds())), clock);
+                Duration.ofSeconds(config.lockoutSeconds()), Duration.ofSeconds(config.maxLockoutSeconds())), clock,
+                new ThrottleCounters(store));
         logins = new LoginService(users, hasher, throttle, audit, sleeper);
         FirstAdmin.ensure(users, dataDir, envAdminPassword, config.minPasswordLength());
+    }
+
+    @Deactivate
+    void stop() {
+        UserChanges changes = userChanges;
+        if (changes != null) {
+            changes.close();
+        }
     }
 
     @Override
@@ -171,8 +195,20 @@ public class AuthService implements Authenticator {
     }
 
     private Optional<UserState> current(String username, String userId, long generation) {
-        return users.state(username)
-                .filter(u -> u.userId().equals(userId) && u.tokenGeneration() == generation);
+        Optional<UserState> cached = users.state(username);
+        if (cached.isEmpty() || !cached.get().userId().equals(userId) || cached.get().tokenGeneration() < generation) {
+            // Newer than this node's copy: made or changed on another node a moment ago, its announcement on the way.
+            users.refresh(username);
+            cached = users.state(username);
+        }
+        return cached.filter(u -> u.userId().equals(userId) && u.tokenGeneration() == generation);
+    }
+
+    private void announce(String username) {
+        UserChanges changes = userChanges;
+        if (changes != null) {
+            changes.announce(username);
+        }
     }
 
     private void revoked(String username) {

@@ -1,6 +1,7 @@
 package io.axion.auth.internal;
 
 import io.axion.api.auth.Roles;
+import io.axion.api.error.ConflictException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -36,7 +37,9 @@ final class FirstAdmin {
                 LOG.warn("{} is shorter than {} characters; change the admin's password soon", ENV,
                         minPasswordLength);
             }
-            users.createUnchecked(USERNAME, envPassword, Roles.ADMIN);
+            if (!createdHere(users, USERNAME, envPassword, dataDir)) {
+                return false;
+            }
             LOG.info("No user existed: created '{}' with the password from {}", USERNAME, ENV);
             return true;
         }
@@ -46,11 +49,25 @@ final class FirstAdmin {
         // so a crash in between leaves no account whose password nobody knows.
         forget(dataDir);
         SecretFiles.createIfAbsent(file, password + "\n");
-        users.createUnchecked(USERNAME, password, Roles.ADMIN);
+        if (!createdHere(users, USERNAME, password, dataDir)) {
+            return false;
+        }
         // Logged once, on purpose: the operator needs it to log in for the first time.
         LOG.warn("No user existed: created '{}' with the random password {} (also in {}, readable by its owner "
                 + "only). Change it with POST /api/v1/auth/password.", USERNAME, password, file);
         return true;
+    }
+
+    /** False when another node of the cluster, booting at the same time, created the admin first. */
+    private static boolean createdHere(UserDirectory users, String username, String password, Path dataDir) {
+        try {
+            users.createUnchecked(username, password, Roles.ADMIN);
+            return true;
+        } catch (ConflictException e) {
+            forget(dataDir);
+            LOG.info("Another node created '{}' first; its password is in that node's log", username);
+            return false;
+        }
     }
 
     /** Deletes the initial password file (once the admin chose a password of their own). */

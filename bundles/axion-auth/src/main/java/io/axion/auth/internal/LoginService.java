@@ -55,7 +55,7 @@ final class LoginService {
             throttle.success(username, origin.address());
             users.upgradeHashIfNeeded(user.get(), password);
             audit.record(username, AuditLog.LOGIN, origin.method(), origin.path(), origin.address(), 200);
-            return users.state(username);
+            return Optional.of(user.get().state()); // as stored: another node may have made the user just now
         }
         audit.record(audited, AuditLog.LOGIN_FAILED, origin.method(), origin.path(), origin.address(), 401);
         failed(username, origin.address());

@@ -3,15 +3,17 @@ package io.axion.auth.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import io.axion.auth.internal.ThrottleCounters.Entry;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts consecutive failed logins per username and per client address. Past a few failures each further failure
  * is answered more slowly; past the limit the key is locked (429) for a while that doubles with each new lock.
- * A success clears both keys. Per node, in memory.
+ * A success clears both keys. The counters live in the store ({@link ThrottleCounters}), so a cluster throttles as
+ * one: guessing through many nodes is no faster than through one.
  */
 final class LoginThrottle {
     /** Keys remembered at most; beyond that, quiet ones are forgotten first. */
@@ -23,24 +25,26 @@ final class LoginThrottle {
                   Duration slowdownMax, Duration lockout, Duration maxLockout) {
     }
 
-    private record Entry(int failures, int locks, Instant lockedUntil, Instant lastFailure, Instant lastLock) {
-    }
+    /** Failures between two sweeps of quiet keys. */
+    private static final int SWEEP_EVERY = 100;
 
     private final Policy policy;
     private final Clock clock;
-    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final ThrottleCounters entries;
+    private final AtomicInteger failuresSinceSweep = new AtomicInteger();
 
-    LoginThrottle(Policy policy, Clock clock) {
+    LoginThrottle(Policy policy, Clock clock, ThrottleCounters entries) {
         this.policy = policy;
         this.clock = clock;
+        this.entries = entries;
     }
 
     /** How long the caller must still wait, when the username or the address is locked. */
     Optional<Duration> lockedFor(String username, String address) {
-        Instant now = clock.instant();
+        Instant now = now();
         Duration longest = Duration.ZERO;
         for (String key : keys(username, address)) {
-            Entry e = entries.get(key);
+            Entry e = entries.get(key).orElse(null);
             if (e != null && e.lockedUntil() != null && now.isBefore(e.lockedUntil())) {
                 Duration left = Duration.between(now, e.lockedUntil());
                 longest = left.compareTo(longest) > 0 ? left : longest;
@@ -51,15 +55,16 @@ final class LoginThrottle {
 
     /** Counts a failure for both keys; returns how long to hold back the answer to it. */
     Duration failure(String username, String address) {
-        Instant now = clock.instant();
-        if (entries.size() >= MAX_KEYS) {
+        Instant now = now();
+        if (failuresSinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+            failuresSinceSweep.set(0);
             forgetQuiet(now);
         }
         String[] keys = keys(username, address);
         int reached = 0;
         for (int i = 0; i < keys.length; i++) {
             int limit = i == 0 ? policy.maxFailuresPerUser() : policy.maxFailuresPerAddress();
-            Entry e = entries.compute(keys[i], (k, old) -> next(old, limit, now));
+            Entry e = entries.update(keys[i], old -> next(old, limit, now));
             // A lock lowers the stored count below the limit; the delay follows the count this failure reached.
             reached = Math.max(reached, now.equals(e.lastLock()) ? limit : e.failures());
         }
@@ -67,9 +72,7 @@ final class LoginThrottle {
     }
 
     void success(String username, String address) {
-        for (String key : keys(username, address)) {
-            entries.remove(key);
-        }
+        entries.remove(keys(username, address));
     }
 
     int size() {
@@ -110,12 +113,18 @@ final class LoginThrottle {
                 && (e.lockedUntil() == null || !now.isBefore(e.lockedUntil()));
     }
 
-    private void forgetQuiet(Instant now) {
-        entries.values().removeIf(e -> isQuiet(e, now));
+    /** As {@link #isQuiet}, for every key at once. */
+    void forgetQuiet(Instant now) {
+        entries.forgetQuiet(now.minus(policy.maxLockout()).minus(QUIET), now);
         if (entries.size() >= MAX_KEYS) {
             // Still full (an attack with many names): keep only what is locked now.
-            entries.values().removeIf(e -> e.lockedUntil() == null || !now.isBefore(e.lockedUntil()));
+            entries.forgetUnlocked(now);
         }
+    }
+
+    /** As stored: whole milliseconds. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private static String[] keys(String username, String address) {

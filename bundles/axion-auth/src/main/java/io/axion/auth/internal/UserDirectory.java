@@ -15,8 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Axion's accounts: SQLite is the truth, and a copy of each user's role, id and token generation stays in memory
- * so that checking a token costs no SQL. Every change goes through here, so the copy follows each commit.
+ * Axion's accounts: the store is the truth, and a copy of each user's role, id and token generation stays in memory
+ * so that checking a token costs no SQL. Every change made on this node goes through here, so the copy follows each
+ * commit; each is also announced ({@code changed}) so that the other nodes of a cluster {@link #refresh} theirs.
+ * Writers take the store's exclusive {@value #WRITE_LOCK} lock, so checks such as "the name is free" or "another
+ * admin is left" hold across nodes.
  */
 final class UserDirectory {
     private final UserRepository repository;
@@ -24,22 +27,50 @@ final class UserDirectory {
     private final Credentials credentials;
     private final Clock clock;
     private final Map<String, UserState> cache = new ConcurrentHashMap<>();
-    private final Consumer<String> revoked;
+    static final String WRITE_LOCK = "auth-users";
 
-    /** {@code revoked} hears of each user whose credentials all stopped working, once the change is stored. */
+    private final Consumer<String> revoked;
+    private final Consumer<String> changed;
+
+    /**
+     * {@code revoked} hears of each user whose credentials all stopped working, once the change is stored (here or,
+     * through {@link #refresh}, on another node); {@code changed} of each user changed on this node.
+     */
     UserDirectory(UserRepository repository, PasswordHasher hasher, Credentials credentials, Clock clock,
-                  Consumer<String> revoked) {
+                  Consumer<String> revoked, Consumer<String> changed) {
         this.repository = repository;
         this.hasher = hasher;
         this.credentials = credentials;
         this.clock = clock;
         this.revoked = revoked;
+        this.changed = changed;
     }
 
+    /** Reads every user from the store; those whose earlier tokens stopped holding are told to {@code revoked}. */
     synchronized void load() {
         List<UserRecord> users = repository.store().inTransaction(repository::all);
+        Map<String, UserState> before = Map.copyOf(cache);
         cache.clear();
         users.forEach(u -> cache.put(u.username(), u.state()));
+        before.forEach((username, state) -> {
+            if (revokes(state, cache.get(username))) {
+                revoked.accept(username);
+            }
+        });
+    }
+
+    /** Reads one user again, changed by another node; ends its sessions here when its earlier tokens stopped holding. */
+    synchronized void refresh(String username) {
+        Optional<UserRecord> stored = find(username);
+        UserState before = stored.isPresent() ? cache.put(username, stored.get().state()) : cache.remove(username);
+        if (revokes(before, stored.map(UserRecord::state).orElse(null))) {
+            revoked.accept(username);
+        }
+    }
+
+    private static boolean revokes(UserState before, UserState after) {
+        return before != null && (after == null || !before.userId().equals(after.userId())
+                || before.tokenGeneration() != after.tokenGeneration());
     }
 
     boolean isEmpty() {
@@ -55,7 +86,7 @@ final class UserDirectory {
         return repository.store().inTransaction(repository::all);
     }
 
-    /** From SQLite, with the password hash (for logins). */
+    /** From the store, with the password hash (for logins). */
     Optional<UserRecord> find(String username) {
         if (username == null || !Credentials.USERNAME.matcher(username).matches()) {
             return Optional.empty();
@@ -78,7 +109,7 @@ final class UserDirectory {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS); // as stored
         UserRecord user = new UserRecord(username, UUID.randomUUID().toString(), hasher.hash(password), role, 0,
                 now, now);
-        repository.store().inTransaction(c -> {
+        repository.store().inExclusiveTransaction(WRITE_LOCK, c -> {
             if (repository.find(c, username).isPresent()) {
                 throw new ConflictException("user-exists", "User '" + username + "' already exists");
             }
@@ -86,12 +117,13 @@ final class UserDirectory {
             return null;
         });
         cache.put(username, user.state());
+        changed.accept(username);
         return user;
     }
 
     /** Deletes a user, which revokes its tokens at once; the last admin cannot be deleted (409). */
     synchronized void delete(String username) {
-        repository.store().inTransaction(c -> {
+        repository.store().inExclusiveTransaction(WRITE_LOCK, c -> {
             UserRecord user = repository.find(c, username).orElseThrow(() -> new NotFoundException("User", username));
             if (Roles.ADMIN.equals(user.role()) && repository.count(c, Roles.ADMIN) <= 1) {
                 throw new ConflictException("last-admin", "User '" + username + "' is the last admin");
@@ -100,6 +132,7 @@ final class UserDirectory {
             return null;
         });
         cache.remove(username);
+        changed.accept(username);
         revoked.accept(username);
     }
 
@@ -110,12 +143,13 @@ final class UserDirectory {
     synchronized UserState setPassword(String field, String username, String newPassword) {
         credentials.checkPassword(field, username, newPassword);
         String hash = hasher.hash(newPassword);
-        UserRecord updated = repository.store().inTransaction(c -> {
+        UserRecord updated = repository.store().inExclusiveTransaction(WRITE_LOCK, c -> {
             repository.find(c, username).orElseThrow(() -> new NotFoundException("User", username));
             repository.updatePassword(c, username, hash, clock.instant());
             return repository.find(c, username).orElseThrow();
         });
         cache.put(username, updated.state());
+        changed.accept(username);
         revoked.accept(username);
         return updated.state();
     }

@@ -10,12 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Single-use WebSocket tickets, for browsers that cannot set a header on an upgrade. Kept in this node's memory:
- * a ticket must be redeemed on the node that issued it (a cluster behind a load balancer would need sticky
- * sessions or a Hazelcast map here).
+ * Single-use WebSocket tickets, for browsers that cannot set a header on an upgrade. Kept in a map every node of the
+ * cluster shares, so a ticket issued by one node opens a WebSocket on any other (no sticky sessions behind a load
+ * balancer); taking it out of the map is atomic cluster-wide, so it is redeemed once. A ticket names its user's id
+ * and token generation: redeeming it checks them against the user as they are then, like a token.
  */
 final class WsTickets {
     /** Outstanding tickets at most; beyond that, issuing answers 429 until some expire. */
@@ -24,9 +24,10 @@ final class WsTickets {
     private final Clock clock;
     private final Duration ttl;
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, String> pending;
 
-    WsTickets(Clock clock, Duration ttl) {
+    WsTickets(Map<String, String> pending, Clock clock, Duration ttl) {
+        this.pending = pending;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -34,7 +35,25 @@ final class WsTickets {
     record Ticket(String ticket, Instant expiresAt) {
     }
 
-    private record Pending(UserState user, Instant expiresAt) {
+    /** What the shared map keeps of a ticket: whose it is and until when (text, as the map holds strings). */
+    private record Pending(String username, String userId, long tokenGeneration, Instant expiresAt) {
+        static Pending of(UserState user, Instant expiresAt) {
+            return new Pending(user.username(), user.userId(), user.tokenGeneration(), expiresAt);
+        }
+
+        static Pending parse(String stored) {
+            String[] parts = stored.split("\n", 4);
+            return new Pending(parts[0], parts[1], Long.parseLong(parts[2]), Instant.ofEpochMilli(Long.parseLong(
+                    parts[3])));
+        }
+
+        String format() {
+            return username + "\n" + userId + "\n" + tokenGeneration + "\n" + expiresAt.toEpochMilli();
+        }
+    }
+
+    /** Whom a redeemed ticket was issued to; the caller checks the id and generation against the user today. */
+    record Holder(String username, String userId, long tokenGeneration) {
     }
 
     Ticket issue(UserState user) {
@@ -49,24 +68,24 @@ final class WsTickets {
         random.nextBytes(bytes);
         String ticket = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant expiresAt = now.plus(ttl);
-        pending.put(ticket, new Pending(user, expiresAt));
+        pending.put(ticket, Pending.of(user, expiresAt).format());
         return new Ticket(ticket, expiresAt);
     }
 
     /** The user a ticket was issued to, once: the ticket is gone afterwards, used or expired. */
-    Optional<UserState> redeem(String ticket) {
-        if (ticket == null || ticket.isEmpty()) {
+    Optional<Holder> redeem(String ticket) {
+        if (ticket == null || ticket.isEmpty() || ticket.length() > 100) {
             return Optional.empty();
         }
-        Pending found = pending.remove(ticket);
-        Instant now = clock.instant();
-        if (pending.size() > 1_000) {
-            purgeExpired(now);
-        }
-        if (found == null || !now.isBefore(found.expiresAt())) {
+        String stored = pending.remove(ticket);
+        if (stored == null) {
             return Optional.empty();
         }
-        return Optional.of(found.user());
+        Pending found = Pending.parse(stored);
+        if (!clock.instant().isBefore(found.expiresAt())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Holder(found.username(), found.userId(), found.tokenGeneration()));
     }
 
     int outstanding() {
@@ -74,6 +93,10 @@ final class WsTickets {
     }
 
     void purgeExpired(Instant now) {
-        pending.values().removeIf(p -> !now.isBefore(p.expiresAt()));
+        for (Map.Entry<String, String> entry : pending.entrySet()) {
+            if (!now.isBefore(Pending.parse(entry.getValue()).expiresAt())) {
+                pending.remove(entry.getKey(), entry.getValue());
+            }
+        }
     }
 }

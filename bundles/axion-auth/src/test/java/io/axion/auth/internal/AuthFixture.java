@@ -1,6 +1,7 @@
 package io.axion.auth.internal;
 
 import io.axion.store.internal.SqliteStore;
+import io.axion.testing.InMemoryCluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -8,13 +9,14 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** An {@link AuthService} over a real SQLite file in a temporary folder, with a hand-moved clock. */
-final class AuthFixture implements AutoCloseable {
+class AuthFixture implements AutoCloseable {
     static final String ADMIN_PASSWORD = "first-admin-Pa55";
 
     final Path dataDir;
     final MutableClock clock;
     final SqliteStore store;
     final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+    final InMemoryCluster cluster;
     final AuthService auth;
 
     AuthFixture(Path dataDir, Map<String, Object> config, String envAdminPassword) {
@@ -22,11 +24,29 @@ final class AuthFixture implements AutoCloseable {
     }
 
     AuthFixture(Path dataDir, MutableClock clock, Map<String, Object> config, String envAdminPassword) {
+        this(dataDir, clock, new SqliteStore(dataDir.resolve("axion.db")), new InMemoryCluster("node-1"), config,
+                envAdminPassword);
+    }
+
+    private AuthFixture(Path dataDir, MutableClock clock, SqliteStore store, InMemoryCluster cluster,
+                        Map<String, Object> config, String envAdminPassword) {
         this.dataDir = dataDir;
         this.clock = clock;
-        this.store = new SqliteStore(dataDir.resolve("axion.db"));
-        this.auth = new AuthService(store);
+        this.store = store;
+        this.cluster = cluster;
+        this.auth = new AuthService(store, cluster);
         auth.start(Configs.fastAuth(config), dataDir, clock, envAdminPassword, sleeps::add);
+    }
+
+    /** Another node of the same cluster: the same store and clock, its own data folder and memory. */
+    AuthFixture secondNode(Path otherDataDir) {
+        return new AuthFixture(otherDataDir, clock, store, new InMemoryCluster("node-2", cluster.table()), Map.of(),
+                null) {
+            @Override
+            public void close() {
+                auth.stop(); // the store belongs to the first node
+            }
+        };
     }
 
     static AuthFixture withAdmin(Path dataDir) {
@@ -45,6 +65,7 @@ final class AuthFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        auth.stop();
         store.close();
     }
 }

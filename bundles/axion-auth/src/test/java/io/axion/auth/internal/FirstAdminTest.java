@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.error.AxionException;
 import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.util.Base64;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -75,24 +78,34 @@ class FirstAdminTest {
     }
 
     @Test
-    void theSigningKeyIsMadeOnceOwnerOnlyAndAWidenedModeIsNarrowed() throws Exception {
-        Path key = dir.resolve(SigningKey.FILE_NAME);
+    void theSigningKeyLivesInTheStoreAndAnOldKeyFileIsMovedThere() throws Exception {
+        Path file = dir.resolve(SigningKey.FILE_NAME);
+        byte[] legacy = new byte[32];
+        new SecureRandom().nextBytes(legacy);
+        Files.writeString(file, Base64.getEncoder().encodeToString(legacy) + "\n");
         String token;
         try (AuthFixture f = AuthFixture.withAdmin(dir)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+            assertThat(file).doesNotExist();
+            assertThat(storedKey(f)).isEqualTo(Base64.getEncoder().encodeToString(legacy));
             token = f.login("admin", AuthFixture.ADMIN_PASSWORD);
         }
-        String content = Files.readString(key);
-        Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
         try (AuthFixture f = AuthFixture.withAdmin(dir)) {
-            assertThat(Files.readString(key)).isEqualTo(content);
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
             assertThat(f.auth.authenticateBearer(token)).isPresent();
+            // A new key (the stored one deleted) revokes every token.
+            f.store.inTransaction(c -> c.createStatement().executeUpdate("DELETE FROM auth_signing_key"));
         }
-        // A new key (the file deleted) revokes every token.
-        Files.delete(key);
         try (AuthFixture f = AuthFixture.withAdmin(dir)) {
             assertThat(f.auth.authenticateBearer(token)).isEmpty();
+            assertThat(storedKey(f)).isNotEqualTo(Base64.getEncoder().encodeToString(legacy));
         }
+    }
+
+    private static String storedKey(AuthFixture f) {
+        return f.store.inTransaction(c -> {
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT secret FROM auth_signing_key")) {
+                rs.next();
+                return rs.getString(1);
+            }
+        });
     }
 }

@@ -28,11 +28,12 @@ class LoginServiceTest {
         store.migrate("auth", LoginServiceTest.class, "db/auth");
         MutableClock clock = new MutableClock();
         hasher = new PasswordHasher(64, 1, 2);
-        users = new UserDirectory(new UserRepository(store), hasher, new Credentials(10), clock, username -> { });
+        users = new UserDirectory(new UserRepository(store), hasher, new Credentials(10), clock, username -> { },
+                username -> { });
         users.load();
         users.create("alice", "correct horse 1", Roles.OPERATOR);
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(1000, 1000, 1000, Duration.ZERO,
-                Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)), clock);
+                Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)), clock, new ThrottleCounters(store));
         AuditLog audit = new AuditLog(store, clock, Duration.ofDays(1), 1000);
         logins = new LoginService(users, hasher, throttle, audit, d -> { });
     }

@@ -137,15 +137,35 @@ class LoginThrottleTest {
     }
 
     @Test
-    void remembersABoundedNumberOfKeys() {
+    void quietKeysAreForgottenAndLockedOnesKept() {
         LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Policy(10, 10, 3, Duration.ofMillis(1),
-                Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60)), f.clock);
-        for (int i = 0; i < LoginThrottle.MAX_KEYS; i++) {
+                Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60)), f.clock,
+                new ThrottleCounters(f.store));
+        for (int i = 0; i < 98; i++) {
             throttle.failure("u" + i, "a");
         }
+        assertThat(throttle.size()).isEqualTo(99);
         f.clock.advance(Duration.ofHours(3));
-        throttle.failure("late", "b");
-        assertThat(throttle.size()).isLessThan(10);
+        for (int i = 0; i < 10; i++) {
+            throttle.failure("locked", "b");
+        }
+        // The sweep ran with the 100th failure: of the old keys none is left, the fresh lock stays.
+        assertThat(throttle.size()).isEqualTo(2);
+        assertThat(throttle.lockedFor("locked", "c")).isPresent();
+    }
+
+    @Test
+    void twoNodesOverOneStoreCountTheSameFailures() {
+        LoginThrottle.Policy policy = new LoginThrottle.Policy(4, 100, 100, Duration.ofMillis(1),
+                Duration.ofMillis(1), Duration.ofSeconds(30), Duration.ofSeconds(60));
+        LoginThrottle nodeA = new LoginThrottle(policy, f.clock, new ThrottleCounters(f.store));
+        LoginThrottle nodeB = new LoginThrottle(policy, f.clock, new ThrottleCounters(f.store));
+        nodeA.failure("admin", "10.0.0.1");
+        nodeB.failure("admin", "10.0.0.2");
+        nodeA.failure("admin", "10.0.0.3");
+        assertThat(nodeB.lockedFor("admin", "10.0.0.4")).isEmpty();
+        nodeB.failure("admin", "10.0.0.4");
+        assertThat(nodeA.lockedFor("admin", "10.0.0.5")).contains(Duration.ofSeconds(30));
     }
 
     private static int status(Runnable attempt) {

@@ -8,20 +8,33 @@ import io.axion.auth.internal.UserRecord.UserState;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import org.junit.jupiter.api.Test;
 
 class WsTicketsTest {
     private final MutableClock clock = new MutableClock();
-    private final WsTickets tickets = new WsTickets(clock, Duration.ofSeconds(30));
-    private final UserState vera = new UserState("vera", "uid", "viewer", 0);
+    private final ConcurrentMap<String, String> shared = new ConcurrentHashMap<>();
+    private final WsTickets tickets = new WsTickets(shared, clock, Duration.ofSeconds(30));
+    private final UserState vera = new UserState("vera", "uid", "viewer", 3);
+    private final WsTickets.Holder veraHolds = new WsTickets.Holder("vera", "uid", 3);
 
     @Test
     void aTicketIsRedeemedOnceWithinItsLifetime() {
         WsTickets.Ticket ticket = tickets.issue(vera);
         assertThat(ticket.expiresAt()).isEqualTo(clock.instant().plusSeconds(30));
         assertThat(ticket.ticket()).matches("[A-Za-z0-9_-]{43}");
-        assertThat(tickets.redeem(ticket.ticket())).contains(vera);
+        assertThat(tickets.redeem(ticket.ticket())).contains(veraHolds);
         assertThat(tickets.redeem(ticket.ticket())).isEmpty();
+    }
+
+    @Test
+    void aTicketIssuedByOneNodeIsRedeemedOnceOnAnother() {
+        WsTickets otherNode = new WsTickets(shared, clock, Duration.ofSeconds(30));
+        WsTickets.Ticket ticket = tickets.issue(vera);
+        assertThat(otherNode.redeem(ticket.ticket())).contains(veraHolds);
+        assertThat(tickets.redeem(ticket.ticket())).isEmpty();
+        assertThat(shared).isEmpty();
     }
 
     @Test
