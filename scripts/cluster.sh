@@ -108,8 +108,9 @@ start_node() {
   fi
   (
     export AXION_NODE_NAME="node-$i"
-    export AXION_HTTP_PORT AXION_CLUSTER_PORT AXION_SSH_PORT AXION_JMX_REGISTRY_PORT AXION_JMX_SERVER_PORT
+    export AXION_HTTP_PORT AXION_PUBLIC_URL AXION_CLUSTER_PORT AXION_SSH_PORT AXION_JMX_REGISTRY_PORT AXION_JMX_SERVER_PORT
     AXION_HTTP_PORT=$(http_port "$i")
+    AXION_PUBLIC_URL="http://127.0.0.1:$AXION_HTTP_PORT"
     AXION_CLUSTER_PORT=$((HZ_BASE + i))
     AXION_SSH_PORT=$((SSH_BASE + i))
     AXION_JMX_REGISTRY_PORT=$((JMX_BASE + i))
@@ -202,7 +203,10 @@ case ${1:-} in
       stop_node "$i"
       project="$PROJECT_PREFIX-$i"
       if lxc project show "$project" >/dev/null 2>&1 </dev/null; then
-        lxc list --project "$project" -c n -f csv </dev/null | xargs -r -I{} lxc delete --project "$project" --force {} </dev/null
+        # lxc must not read the loop's input: each one's stdin is /dev/null.
+        lxc list --project "$project" -c n -f csv </dev/null | while read -r name; do
+          lxc delete --project "$project" --force "$name" </dev/null
+        done
         lxc project delete "$project" </dev/null >/dev/null || true
       fi
     done

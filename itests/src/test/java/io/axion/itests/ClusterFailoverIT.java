@@ -11,7 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -92,40 +94,9 @@ public class ClusterFailoverIT extends ClusterTestSupport {
 
     @Test
     public void c_aRollingRestartLosesNoJobAndSomeNodeAlwaysAnswers() throws Exception {
-        AtomicBoolean stop = new AtomicBoolean();
-        AtomicLong longestOutage = new AtomicLong();
-        Thread prober = new Thread(() -> {
-            long outageStart = 0;
-            String[] tokens = new String[NODES + 1];
-            while (!stop.get()) {
-                boolean answered = false;
-                for (int node = 1; node <= NODES && !answered; node++) {
-                    try {
-                        if (tokens[node] == null) {
-                            tokens[node] = adminToken(node);
-                        }
-                        answered = request(node, "GET", "/api/v1/instances", tokens[node], null).statusCode() == 200;
-                    } catch (RuntimeException e) {
-                        tokens[node] = null;
-                    }
-                }
-                long now = System.nanoTime();
-                if (answered) {
-                    if (outageStart != 0) {
-                        longestOutage.accumulateAndGet(now - outageStart, Math::max);
-                    }
-                    outageStart = 0;
-                } else if (outageStart == 0) {
-                    outageStart = now;
-                }
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "rolling-restart-prober");
-        prober.start();
+        AnyNodeProbe probe = new AnyNodeProbe();
+        ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+        prober.scheduleWithFixedDelay(probe, 0, 100, TimeUnit.MILLISECONDS);
         List<String> jobIds = new ArrayList<>();
         try {
             for (int node = 1; node <= NODES; node++) {
@@ -142,14 +113,14 @@ public class ClusterFailoverIT extends ClusterTestSupport {
                 restart(node);
             }
         } finally {
-            stop.set(true);
-            prober.join();
+            prober.shutdownNow();
+            prober.awaitTermination(30, TimeUnit.SECONDS);
         }
         String token = adminToken(1);
         for (String id : jobIds) {
             assertThat(awaitJob(1, token, id).path("state").asText()).isEqualTo("COMPLETED");
         }
-        assertThat(Duration.ofNanos(longestOutage.get())).as("no moment without any node answering")
+        assertThat(Duration.ofNanos(probe.longestOutage.get())).as("no moment without any node answering")
                 .isLessThan(Duration.ofSeconds(1));
     }
 
@@ -181,5 +152,36 @@ public class ClusterFailoverIT extends ClusterTestSupport {
         List<String> names = new ArrayList<>();
         list.forEach(i -> names.add(i.path("name").asText()));
         return names;
+    }
+
+    /** Asks the nodes in turn until one lists the instances; remembers the longest time none did. */
+    private static final class AnyNodeProbe implements Runnable {
+        final AtomicLong longestOutage = new AtomicLong();
+        private final String[] tokens = new String[NODES + 1];
+        private long outageStart;
+
+        @Override
+        public void run() {
+            boolean answered = false;
+            for (int node = 1; node <= NODES && !answered; node++) {
+                try {
+                    if (tokens[node] == null) {
+                        tokens[node] = adminToken(node);
+                    }
+                    answered = request(node, "GET", "/api/v1/instances", tokens[node], null).statusCode() == 200;
+                } catch (RuntimeException e) {
+                    tokens[node] = null;
+                }
+            }
+            long now = System.nanoTime();
+            if (answered) {
+                if (outageStart != 0) {
+                    longestOutage.accumulateAndGet(now - outageStart, Math::max);
+                }
+                outageStart = 0;
+            } else if (outageStart == 0) {
+                outageStart = now;
+            }
+        }
     }
 }

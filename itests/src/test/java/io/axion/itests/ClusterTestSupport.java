@@ -60,6 +60,8 @@ public abstract class ClusterTestSupport {
         environment.put("JMX_SERVER_BASE", Integer.toString(bases[4]));
         environment.put("AXION_ADMIN_PASSWORD", "it-admin-" + runId);
         environment.put("READY_SECONDS", "180");
+        // Every request comes from 127.0.0.1: a test that locks one username must not lock the address for all.
+        environment.put("AXION_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000");
         // Three hosts that are projects of one 2-core machine: overcommit so that quotas, not cores, decide.
         environment.put("AXION_CPU_OVERCOMMIT", "16");
         cluster("up", Integer.toString(NODES));

@@ -12,7 +12,9 @@ import org.osgi.service.component.annotations.Component;
 /**
  * The built-in placement: among the online hosts the request fits, the one with the most room left, room being the
  * smaller of its free CPU and free memory shares (so one scarce resource is not hidden by a plentiful one). Ties go
- * to the host with fewer instances, then by name, so that decisions are the same on every node.
+ * to the host with fewer instances; hosts still tied are chosen among by a hash of the instance's name, so that a
+ * decision is the same on every node and yet creates racing before any of them is counted (each sees the same
+ * allocation) spread over the tied hosts instead of all landing on the first.
  */
 @Component(service = PlacementPolicy.class, property = "service.ranking:Integer=" + PlacementPolicy.DEFAULT_RANKING)
 public class MostFreeCapacityPlacement implements PlacementPolicy {
@@ -24,13 +26,22 @@ public class MostFreeCapacityPlacement implements PlacementPolicy {
 
     @Override
     public Optional<Placement> place(PlacementRequest request, List<HostCandidate> candidates) {
-        return candidates.stream()
+        Comparator<HostCandidate> better = Comparator.comparingDouble(MostFreeCapacityPlacement::room)
+                .thenComparing(c -> -c.allocated().instances());
+        List<HostCandidate> fitting = candidates.stream()
                 .filter(HostCandidate::online)
                 .filter(c -> c.fits(request))
-                .max(Comparator.comparingDouble(MostFreeCapacityPlacement::room)
-                        .thenComparing(c -> -c.allocated().instances())
-                        .thenComparing(HostCandidate::name, Comparator.reverseOrder()))
-                .map(c -> Placement.on(c.name()));
+                .toList();
+        Optional<HostCandidate> best = fitting.stream().max(better);
+        if (best.isEmpty()) {
+            return Optional.empty();
+        }
+        List<HostCandidate> tied = fitting.stream()
+                .filter(c -> better.compare(c, best.get()) == 0)
+                .sorted(Comparator.comparing(HostCandidate::name))
+                .toList();
+        String key = request.instance() == null ? "" : request.instance();
+        return Optional.of(Placement.on(tied.get(Math.floorMod(key.hashCode(), tied.size())).name()));
     }
 
     static double room(HostCandidate candidate) {

@@ -6,7 +6,11 @@ import io.axion.api.host.HostCapacity;
 import io.axion.api.placement.HostCandidate;
 import io.axion.api.placement.Placement;
 import io.axion.api.placement.PlacementRequest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MostFreeCapacityPlacementTest {
@@ -30,10 +34,19 @@ class MostFreeCapacityPlacementTest {
     }
 
     @Test
-    void tiesAreBrokenTheSameWayEverywhere() {
-        List<HostCandidate> hosts = List.of(candidate("b", true, 4, 0, 4096, 0), candidate("a", true, 4, 0, 4096, 0));
-        assertThat(policy.place(twoCores, hosts)).map(Placement::host).contains("a");
-        assertThat(policy.place(twoCores, List.of(hosts.get(1), hosts.get(0)))).map(Placement::host).contains("a");
+    void tiesAreBrokenTheSameWayEverywhereAndSpreadByName() {
+        List<HostCandidate> hosts = List.of(candidate("c", true, 4, 0, 4096, 0), candidate("b", true, 4, 0, 4096, 0),
+                candidate("a", true, 4, 0, 4096, 0), candidate("busy", true, 4, 1, 4096, 0));
+        Set<String> chosen = new HashSet<>();
+        for (int i = 0; i < 30; i++) {
+            PlacementRequest request = new PlacementRequest("race-" + i, "alice", 2, 1024, null, null, null);
+            String host = policy.place(request, hosts).orElseThrow().host();
+            List<HostCandidate> reversed = new ArrayList<>(hosts);
+            Collections.reverse(reversed);
+            assertThat(policy.place(request, reversed)).map(Placement::host).contains(host);
+            chosen.add(host);
+        }
+        assertThat(chosen).containsExactlyInAnyOrder("a", "b", "c");
     }
 
     private static HostCandidate candidate(String name, boolean online, long cpu, long cpuUsed, long memory,
