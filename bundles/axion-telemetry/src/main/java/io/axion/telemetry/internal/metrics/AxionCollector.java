@@ -11,13 +11,15 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Axion's own figures, gathered at scrape time from the services that hold them: per-instance usage from the latest
- * telemetry sweep, job counts from the job engine, and the events route's counters. A source that is not installed
- * (or fails) leaves its families out.
+ * telemetry sweep (labelled with the instance's host and the node answering), each host's state and owner, job counts
+ * from the job engine, and the events route's counters. A source that is not installed (or fails) leaves its
+ * families out.
  */
 final class AxionCollector implements MultiCollector {
     private static final Logger LOG = LoggerFactory.getLogger(AxionCollector.class);
@@ -31,6 +33,18 @@ final class AxionCollector implements MultiCollector {
         EventsFigures events();
 
         Double lastSweepSeconds();
+
+        /** The node answering this scrape. */
+        String node();
+
+        /** The host of each instance, by name; null when the instance view is absent. */
+        Map<String, String> hostOfInstances();
+
+        /** Every host of the cluster; null when the host service is absent. */
+        List<HostFigures> hosts();
+    }
+
+    record HostFigures(String name, String owner, boolean online) {
     }
 
     record EventsFigures(int clients, long droppedFrames, long closedSlow, double lastFanOutSeconds) {
@@ -46,6 +60,7 @@ final class AxionCollector implements MultiCollector {
     public MetricSnapshots collect() {
         List<MetricSnapshot> snapshots = new ArrayList<>();
         guarded("instances", () -> instances(snapshots));
+        guarded("hosts", () -> hosts(snapshots));
         guarded("jobs", () -> jobs(snapshots));
         guarded("events", () -> events(snapshots));
         Double sweep = sources.lastSweepSeconds();
@@ -64,8 +79,12 @@ final class AxionCollector implements MultiCollector {
                 .help("CPU time used by the instance since it started");
         GaugeSnapshot.Builder memory = GaugeSnapshot.builder().name(MetricNames.INSTANCE_MEMORY_BYTES)
                 .help("Memory in use by the instance, page cache included");
+        Map<String, String> hostOf = sources.hostOfInstances();
+        String node = sources.node();
         for (InstanceUsage usage : usages) {
-            Labels labels = Labels.of(MetricNames.LABEL_INSTANCE, usage.name());
+            String host = hostOf == null ? null : hostOf.get(usage.name());
+            Labels labels = Labels.of(MetricNames.LABEL_INSTANCE, usage.name(), MetricNames.LABEL_HOST,
+                    host == null ? "" : host, MetricNames.LABEL_NODE, node);
             cpu.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(usage.cpuSeconds())
                     .build());
             memory.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
@@ -73,6 +92,22 @@ final class AxionCollector implements MultiCollector {
         }
         snapshots.add(cpu.build());
         snapshots.add(memory.build());
+    }
+
+    private void hosts(List<MetricSnapshot> snapshots) {
+        List<HostFigures> hosts = sources.hosts();
+        if (hosts == null) {
+            return;
+        }
+        GaugeSnapshot.Builder up = GaugeSnapshot.builder().name(MetricNames.HOST_UP)
+                .help("1 when the host's LXD answers its owner, 0 when it is offline or has no owner");
+        for (HostFigures host : hosts) {
+            up.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
+                    .labels(Labels.of(MetricNames.LABEL_HOST, host.name(), "owner",
+                            host.owner() == null ? "" : host.owner(), MetricNames.LABEL_NODE, sources.node()))
+                    .value(host.online() ? 1 : 0).build());
+        }
+        snapshots.add(up.build());
     }
 
     private void jobs(List<MetricSnapshot> snapshots) {

@@ -1,5 +1,10 @@
 package io.axion.telemetry.internal.metrics;
 
+import io.axion.api.cluster.ClusterService;
+import io.axion.api.host.HostService;
+import io.axion.api.host.HostState;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.job.JobCount;
 import io.axion.api.job.JobService;
 import io.axion.api.telemetry.InstanceTelemetry;
@@ -13,7 +18,9 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -52,18 +59,41 @@ public class AxionMetrics {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventsRoute events;
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InstanceService instances;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile HostService hosts;
+
+    @Reference
+    private ClusterService cluster;
+
+    private String node;
+
+    public AxionMetrics() {
+    }
+
+    /** For tests: the metrics of a member of {@code cluster}, to be activated. */
+    AxionMetrics(ClusterService cluster) {
+        this.cluster = cluster;
+    }
+
     @Activate
     void activate() {
+        node = cluster.localNodeId();
         JvmMetrics.builder().register(registry);
         httpDurations = Histogram.builder().name(MetricNames.HTTP_REQUEST_DURATION)
                 .help("HTTP requests by method, matched route template and status")
-                .labelNames("method", "route", "status").classicOnly().classicUpperBounds(HTTP_BUCKETS)
+                .labelNames("method", "route", "status", MetricNames.LABEL_NODE).classicOnly()
+                .classicUpperBounds(HTTP_BUCKETS)
                 .register(registry);
         registry.register(new AxionCollector(new Sources()));
     }
 
     public void observeRequest(String method, String route, int status, double seconds) {
-        httpDurations.labelValues(method, route, Integer.toString(status)).observe(seconds);
+        httpDurations.labelValues(method, route, Integer.toString(status), node).observe(seconds);
     }
 
     public String contentType() {
@@ -99,6 +129,34 @@ public class AxionMetrics {
         public Double lastSweepSeconds() {
             TelemetrySampler current = sampler;
             return current == null ? null : current.lastSweepNanos() / 1e9;
+        }
+
+        @Override
+        public String node() {
+            return node;
+        }
+
+        @Override
+        public Map<String, String> hostOfInstances() {
+            InstanceService current = instances;
+            if (current == null) {
+                return null;
+            }
+            Map<String, String> hostOf = new HashMap<>();
+            for (Instance instance : current.list()) {
+                if (instance.host() != null) {
+                    hostOf.put(instance.name(), instance.host());
+                }
+            }
+            return hostOf;
+        }
+
+        @Override
+        public List<AxionCollector.HostFigures> hosts() {
+            HostService current = hosts;
+            return current == null ? null : current.list().stream()
+                    .map(h -> new AxionCollector.HostFigures(h.name(), h.owner(), h.state() == HostState.ONLINE))
+                    .toList();
         }
     }
 }

@@ -3,16 +3,20 @@ package io.axion.telemetry.internal.metrics;
 /**
  * Axion's metric families at {@code /metrics}. Counter names are given without {@code _total}: the text format adds
  * it. Label {@code instance} names the LXD instance (a Prometheus server keeps it as {@code exported_instance}
- * unless the scrape job sets {@code honor_labels}).
+ * unless the scrape job sets {@code honor_labels}), {@code host} the Axion host it runs on, {@code node} the Axion
+ * node that answered the scrape (every node reports every host's instances, so scraping one node is enough; series
+ * scraped from several differ by {@code node}).
  */
 final class MetricNames {
-    /** Counter, label {@code instance}: CPU time the instance used since it started. */
+    /** Counter, labels {@code instance}, {@code host}, {@code node}: CPU time the instance used since it started. */
     static final String INSTANCE_CPU_SECONDS = "axion_instance_cpu_seconds";
-    /** Gauge, label {@code instance}: memory in use. */
+    /** Gauge, labels {@code instance}, {@code host}, {@code node}: memory in use. */
     static final String INSTANCE_MEMORY_BYTES = "axion_instance_memory_bytes";
     /** Gauge, labels {@code type}, {@code state}: jobs known to the engine (finished ones until pruned). */
     static final String JOBS = "axion_jobs";
-    /** Histogram, labels {@code method}, {@code route} (the matched template), {@code status}. */
+    /** Gauge, labels {@code host}, {@code owner}, {@code node}: 1 when the host's LXD answers its owner. */
+    static final String HOST_UP = "axion_host_up";
+    /** Histogram, labels {@code method}, {@code route} (the matched template), {@code status}, {@code node}. */
     static final String HTTP_REQUEST_DURATION = "axion_http_request_duration_seconds";
     /** Gauge: open {@code /ws/events} connections. */
     static final String EVENTS_CLIENTS = "axion_events_clients";
@@ -26,6 +30,8 @@ final class MetricNames {
     static final String SWEEP_SECONDS = "axion_telemetry_sweep_seconds";
 
     static final String LABEL_INSTANCE = "instance";
+    static final String LABEL_HOST = "host";
+    static final String LABEL_NODE = "node";
 
     private MetricNames() {
     }

@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collection;
+import io.axion.testing.InMemoryCluster;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class MetricsNamingTest {
@@ -40,6 +42,22 @@ class MetricsNamingTest {
         public Double lastSweepSeconds() {
             return 0.002;
         }
+
+        @Override
+        public String node() {
+            return "node-1";
+        }
+
+        @Override
+        public Map<String, String> hostOfInstances() {
+            return Map.of("web-1", "lxd-2");
+        }
+
+        @Override
+        public List<AxionCollector.HostFigures> hosts() {
+            return List.of(new AxionCollector.HostFigures("lxd-1", "node-1", true),
+                    new AxionCollector.HostFigures("lxd-2", null, false));
+        }
     }
 
     private static String text(PrometheusRegistry registry) throws IOException {
@@ -56,9 +74,11 @@ class MetricsNamingTest {
         String text = text(registry);
 
         assertThat(text).contains("# TYPE axion_instance_cpu_seconds_total counter")
-                .containsPattern("(?m)^axion_instance_cpu_seconds_total\\{instance=\"web-1\"} 12\\.5$")
+                .containsPattern("(?m)^axion_instance_cpu_seconds_total\\{host=\"lxd-2\",instance=\"web-1\",node=\"node-1\"} 12\\.5$")
                 .contains("# TYPE axion_instance_memory_bytes gauge")
-                .containsPattern("(?m)^axion_instance_memory_bytes\\{instance=\"web-1\"} 1048576(\\.0)?$")
+                .containsPattern("(?m)^axion_instance_memory_bytes\\{host=\"lxd-2\",instance=\"web-1\",node=\"node-1\"} 1048576(\\.0)?$")
+                .containsPattern("(?m)^axion_host_up\\{host=\"lxd-1\",node=\"node-1\",owner=\"node-1\"} 1(\\.0)?$")
+                .containsPattern("(?m)^axion_host_up\\{host=\"lxd-2\",node=\"node-1\",owner=\"\"} 0(\\.0)?$")
                 .containsPattern("(?m)^axion_jobs\\{state=\"COMPLETED\",type=\"instance-create\"} 3(\\.0)?$")
                 .containsPattern("(?m)^axion_jobs\\{state=\"FAILED\",type=\"instance-create\"} 1(\\.0)?$")
                 .containsPattern("(?m)^axion_events_clients 2(\\.0)?$")
@@ -88,7 +108,7 @@ class MetricsNamingTest {
 
     @Test
     void requestDurationsAreAHistogramByMethodRouteAndStatusBesideJvmBasics() throws IOException {
-        AxionMetrics metrics = new AxionMetrics();
+        AxionMetrics metrics = new AxionMetrics(new InMemoryCluster("node-1"));
         metrics.activate();
         metrics.observeRequest("GET", "/api/v1/jobs/{id}", 200, 0.003);
         metrics.observeRequest("GET", "/api/v1/jobs/{id}", 200, 0.2);
@@ -98,9 +118,9 @@ class MetricsNamingTest {
         String text = out.toString(StandardCharsets.UTF_8);
 
         assertThat(text).contains("# TYPE axion_http_request_duration_seconds histogram")
-                .containsPattern("(?m)^axion_http_request_duration_seconds_bucket\\{method=\"GET\",route=\"/api/v1/jobs/\\{id}\","
+                .containsPattern("(?m)^axion_http_request_duration_seconds_bucket\\{method=\"GET\",node=\"node-1\",route=\"/api/v1/jobs/\\{id}\","
                         + "status=\"200\",le=\"0\\.005\"} 1$")
-                .containsPattern("(?m)^axion_http_request_duration_seconds_count\\{method=\"GET\",route=\"/api/v1/jobs/\\{id}\","
+                .containsPattern("(?m)^axion_http_request_duration_seconds_count\\{method=\"GET\",node=\"node-1\",route=\"/api/v1/jobs/\\{id}\","
                         + "status=\"200\"} 2$")
                 .contains("jvm_memory_used_bytes").contains("jvm_threads_current").contains("process_cpu_seconds_total");
         assertThat(metrics.contentType()).startsWith("text/plain; version=0.0.4");
