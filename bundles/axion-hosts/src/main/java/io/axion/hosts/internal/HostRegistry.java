@@ -41,8 +41,20 @@ final class HostRegistry {
         return List.copyOf(records.values());
     }
 
+    /**
+     * The record of a host; one this node has not heard of yet (added on another node a moment ago, its announcement
+     * still on the way or lost in a merge of cluster halves) is looked for in the store before it is called unknown.
+     */
     Optional<HostRecord> find(String name) {
-        return name == null ? Optional.empty() : Optional.ofNullable(records.get(name));
+        if (name == null) {
+            return Optional.empty();
+        }
+        HostRecord known = records.get(name);
+        if (known == null) {
+            reload();
+            known = records.get(name);
+        }
+        return Optional.ofNullable(known);
     }
 
     boolean add(HostRecord record) {

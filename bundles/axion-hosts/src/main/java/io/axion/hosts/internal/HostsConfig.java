@@ -23,4 +23,10 @@ public @interface HostsConfig {
 
     @AttributeDefinition(description = "How often the owner of a host publishes its state and capacity, seconds")
     int statusSeconds() default 2;
+
+    @AttributeDefinition(required = false, description = "This node's HTTP base URL as clients reach it "
+            + "(AXION_PUBLIC_URL), e.g. http://127.0.0.1:8082; published to the other nodes so that a client can "
+            + "fail over to them. Empty: made from the web server's host and port (io.axion.web), none when it "
+            + "listens on every interface")
+    String publicUrl() default "";
 }
