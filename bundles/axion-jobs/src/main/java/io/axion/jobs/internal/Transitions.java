@@ -16,7 +16,7 @@ final class Transitions {
     static Job claimed(Job job, Instant now, String node) {
         return new Job(job.id(), job.type(), job.instance(), JobState.IN_PROGRESS, job.attempts() + 1,
                 job.maxAttempts(), job.error(), job.createdAt(), job.startedAt() != null ? job.startedAt() : now,
-                null, job.nextRunAt(), node, job.idempotencyKey(), job.payload(), job.log());
+                null, job.nextRunAt(), node, job.idempotencyKey(), job.payload(), job.log(), job.host());
     }
 
     static String claimLog(Job claimed, Instant now) {
@@ -71,6 +71,6 @@ final class Transitions {
     private static Job with(Job job, JobState state, String error, Instant finishedAt, Instant nextRunAt) {
         return new Job(job.id(), job.type(), job.instance(), state, job.attempts(), job.maxAttempts(), error,
                 job.createdAt(), job.startedAt(), finishedAt, nextRunAt, job.node(), job.idempotencyKey(),
-                job.payload(), job.log());
+                job.payload(), job.log(), job.host());
     }
 }

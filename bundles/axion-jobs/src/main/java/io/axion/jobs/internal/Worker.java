@@ -193,7 +193,7 @@ final class Worker implements Runnable {
         Instant later = parts.clock().instant().plus(parts.settings().lockRetry());
         return new Row(row.seq(), new Job(job.id(), job.type(), job.instance(), job.state(), job.attempts(),
                 job.maxAttempts(), job.error(), job.createdAt(), job.startedAt(), job.finishedAt(), later,
-                job.node(), job.idempotencyKey(), job.payload(), job.log()), 0);
+                job.node(), job.idempotencyKey(), job.payload(), job.log(), job.host()), 0);
     }
 
     private static String messageOr(String message, String fallback) {

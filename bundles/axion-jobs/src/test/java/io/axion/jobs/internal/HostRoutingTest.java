@@ -57,7 +57,8 @@ class HostRoutingTest {
     @Test
     void aJobEnqueuedAnywhereRunsOnItsHostsOwner() throws Exception {
         b.addHandler("work", ctx -> {
-            ranOn.add("node-b:" + ctx.id());
+            // The handler is told which host it acts on (a migration reads its source from it).
+            ranOn.add("node-b:" + ctx.id() + (ctx.host() == null ? "" : "@" + ctx.host()));
             return JobResult.ok();
         });
         Job remote = a.enqueue("work", "web", Map.of(), JobOptions.onHost("h2"));
@@ -68,7 +69,7 @@ class HostRoutingTest {
         assertThat(done.node()).isEqualTo("node-b");
         assertThat(done.host()).isEqualTo("h2");
         assertThat(a.awaitFinished(local.id(), Duration.ofSeconds(30)).node()).isEqualTo("node-a");
-        assertThat(ranOn).containsExactlyInAnyOrder("node-b:" + remote.id(), "node-a:" + local.id());
+        assertThat(ranOn).containsExactlyInAnyOrder("node-b:" + remote.id() + "@h2", "node-a:" + local.id());
     }
 
     @Test
