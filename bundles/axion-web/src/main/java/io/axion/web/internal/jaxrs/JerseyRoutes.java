@@ -1,6 +1,7 @@
 package io.axion.web.internal.jaxrs;
 
 import io.axion.api.auth.Authenticator;
+import io.axion.api.web.PeerOrigins;
 import io.axion.api.web.RestProvider;
 import io.axion.api.web.RestResource;
 import io.axion.web.internal.console.ConsoleResource;
@@ -51,6 +52,7 @@ public class JerseyRoutes {
         return thread;
     });
     private volatile Authenticator authenticator;
+    private volatile PeerOrigins peerOrigins;
     private volatile SwappableJersey servlet;
     private ScheduledFuture<?> pendingReload;
     private OpenApiResource openApi;
@@ -121,6 +123,23 @@ public class JerseyRoutes {
         }
     }
 
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindPeerOrigins(PeerOrigins origins) {
+        this.peerOrigins = origins;
+    }
+
+    void unbindPeerOrigins(PeerOrigins origins) {
+        if (this.peerOrigins == origins) {
+            this.peerOrigins = null;
+        }
+    }
+
+    private Set<String> peers() {
+        PeerOrigins current = peerOrigins;
+        return current == null ? Set.of() : current.origins();
+    }
+
     private synchronized void scheduleReload() {
         if (servlet == null || reloader.isShutdown()) {
             return;
@@ -163,7 +182,8 @@ public class JerseyRoutes {
         }
         config.register(new SecureByDefault(() -> Optional.ofNullable(authenticator)));
         config.register(RolesAllowedDynamicFeature.class);
-        config.register(new SecurityHeaders());
+        config.register(new SecurityHeaders(this::peers));
+        config.register(new CrossNodeRequests(this::peers));
         config.register(console);
         config.register(openApi);
         resources.forEach(config::register);
