@@ -3,8 +3,12 @@
 // files, users, audit, capabilities, /ws/events with 1 Hz telemetry, /ws/terminal with a toy shell).
 // Never used by the Maven build or the real e2e run. Usage:
 //   AXION_ADMIN_PASSWORD=secret PORT=18080 MOCK_INSTANCES=500 node dev/mock-axion.mjs
+// A pretend cluster, for trying the console's node failover: run one mock per node, each naming the others
+// (their tokens are signed with a shared secret, and they answer cross-origin requests as a real cluster must):
+//   PORT=18081 MOCK_NODE=node-1 MOCK_PEERS=node-2=http://127.0.0.1:18082 node dev/mock-axion.mjs
+//   PORT=18082 MOCK_NODE=node-2 MOCK_PEERS=node-1=http://127.0.0.1:18081 node dev/mock-axion.mjs
 import http from 'node:http';
-import { randomUUID, randomBytes } from 'node:crypto';
+import { createHmac, randomUUID, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { WebSocketServer } from 'ws';
@@ -15,6 +19,9 @@ const DIST = new URL('../dist/', import.meta.url).pathname;
 const CAPS = (process.env.MOCK_CAPABILITIES ?? 'instances,quota,network,snapshot,files,auth,telemetry,jobs,lxd').split(',');
 const TOKEN_TTL_MS = Number(process.env.MOCK_TOKEN_TTL_MS ?? 3_600_000);
 const now = () => new Date().toISOString();
+const NODE = process.env.MOCK_NODE ?? 'node-1';
+const PEERS = (process.env.MOCK_PEERS ?? '').split(',').filter(Boolean).map((p) => { const [name, url] = p.split('='); return { name, url }; });
+const CLUSTER_SECRET = process.env.MOCK_CLUSTER_SECRET ?? 'mock-cluster';
 
 // ---------- state ----------
 const users = new Map([['admin', { username: 'admin', role: 'admin', password: ADMIN_PASSWORD }]]);
@@ -30,9 +37,18 @@ const images = [
 ];
 const forwardServers = new Map(); // hostPort -> http.Server
 
+// One node owning two LXD hosts (shared/API.md's /api/v1/cluster shape).
+const STARTED = now();
+const hosts = new Map([
+  ['lxd-1', { name: 'lxd-1', owner: NODE, state: 'online', since: STARTED, home: NODE, url: null, socket: '/var/snap/lxd/common/lxd/unix.socket', project: 'default', capacity: { cpu: 16, memoryMiB: 32768 } }],
+  ['lxd-2', { name: 'lxd-2', owner: NODE, state: 'online', since: STARTED, home: NODE, url: 'https://lxd-2.example:8443', socket: null, project: 'default', capacity: { cpu: 8, memoryMiB: 16384 } }],
+]);
+let placed = 0;
+const placeHost = () => [...hosts.keys()][placed++ % hosts.size];
+
 function makeInstance(name, extra = {}) {
   return {
-    name, status: 'Running', image: 'busybox', cpu: 1, memoryMiB: 256, diskGiB: null, node: 'node-1', createdAt: now(),
+    name, status: 'Running', image: 'busybox', cpu: 1, memoryMiB: 256, diskGiB: null, host: extra.host ?? placeHost(), node: NODE, createdAt: now(),
     usage: { cpuPercent: 0, memoryBytes: 20 * 1024 * 1024 }, forwards: [], snapshots: [],
     files: new Map([['/', 'dir'], ['/root', 'dir'], ['/tmp', 'dir'], ['/etc', 'dir'], ['/etc/hostname', Buffer.from(`${name}\n`)], ['/root/notes.txt', Buffer.from('hello\n')]]),
     config: { 'limits.cpu': '1', 'limits.memory': '256MiB', 'image.description': 'BusyBox (tiny)' },
@@ -55,7 +71,11 @@ const allocated = () => {
   for (const i of instances.values()) { cpu += i.cpu; mem += i.memoryMiB; }
   return { cpu, mem };
 };
-const view = (i) => ({ name: i.name, status: i.status, image: i.image, cpu: i.cpu, memoryMiB: i.memoryMiB, diskGiB: i.diskGiB, node: i.node, createdAt: i.createdAt, usage: i.usage, forwards: i.forwards });
+const hostView = (h) => {
+  const on = [...instances.values()].filter((i) => i.host === h.name);
+  return { ...h, allocated: { cpu: on.reduce((n, i) => n + i.cpu, 0), memoryMiB: on.reduce((n, i) => n + i.memoryMiB, 0), instances: on.length } };
+};
+const view = (i) => ({ name: i.name, status: i.status, image: i.image, cpu: i.cpu, memoryMiB: i.memoryMiB, diskGiB: i.diskGiB, host: i.host, node: i.node, createdAt: i.createdAt, usage: i.usage, forwards: i.forwards });
 
 // ---------- events ----------
 const eventClients = new Set();
@@ -74,12 +94,12 @@ setInterval(() => {
     samples.push({ name: i.name, ...i.usage });
   }
   // axion-telemetry's usage frame
-  publish('telemetry', 'usage', { node: 'node-1', seq: ++sweeps, intervalMs: 1000, hostCpuThreads: 8, instances: samples });
+  publish('telemetry', 'usage', { node: NODE, seq: ++sweeps, intervalMs: 1000, hostCpuThreads: 8, instances: samples });
 }, 1000);
 
 // ---------- jobs ----------
 function startJob(type, instance, effect, { fail } = {}) {
-  const job = { id: randomUUID(), type, instance, state: 'PENDING', attempts: 0, maxAttempts: 3, error: null, createdAt: now(), startedAt: null, finishedAt: null, node: 'node-1' };
+  const job = { id: randomUUID(), type, instance, state: 'PENDING', attempts: 0, maxAttempts: 3, error: null, createdAt: now(), startedAt: null, finishedAt: null, node: NODE };
   jobs.unshift(job);
   if (jobs.length > 1000) jobs.pop();
   const step = (change) => { Object.assign(job, change); publish('jobs', 'job-' + job.state.toLowerCase(), { ...job }); };
@@ -114,12 +134,21 @@ function authUser(req, url) {
   if (!CAPS.includes('auth')) return { username: 'anonymous', role: 'admin' };
   const header = req.headers.authorization ?? '';
   const token = header.startsWith('Bearer ') ? header.slice(7) : null;
-  const t = token && tokens.get(token);
+  const t = token && (tokens.get(token) ?? signedToken(token));
   if (t && t.expires > Date.now() && users.has(t.username)) return users.get(t.username);
   return null;
 }
+// In a pretend cluster a token is valid on every node, as Axion's are: signed with the shared secret.
+const sign = (payload) => createHmac('sha256', CLUSTER_SECRET).update(payload).digest('base64url');
+function signedToken(token) {
+  if (!PEERS.length) return null;
+  const [payload, mac] = token.split('.');
+  if (!payload || !mac || mac.length !== sign(payload).length || !timingSafeEqual(Buffer.from(mac), Buffer.from(sign(payload)))) return null;
+  try { return JSON.parse(Buffer.from(payload, 'base64url').toString()); } catch { return null; }
+}
 function issueToken(user) {
-  const token = randomBytes(24).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ username: user.username, expires: Date.now() + TOKEN_TTL_MS })).toString('base64url');
+  const token = PEERS.length ? `${payload}.${sign(payload)}` : randomBytes(24).toString('base64url');
   const expires = Date.now() + TOKEN_TTL_MS;
   tokens.set(token, { username: user.username, expires });
   return { token, expiresAt: new Date(expires).toISOString(), user: { username: user.username, role: user.role } };
@@ -156,7 +185,7 @@ function normalPath(p) {
 async function api(req, res, url) {
   const path = url.pathname;
   const method = req.method;
-  if (path === '/api/v1/health' && method === 'GET') return send(res, 200, { status: 'ok', version: '0.1.0-SNAPSHOT (mock)', node: 'node-1', lxd: { reachable: true, serverVersion: '5.0.2' }, cluster: { members: ['node-1 (127.0.0.1:5701)'] }, checks: ['boot', 'cluster', 'lxd', 'routes', 'store'].map((name) => ({ name, status: 'ok', detail: 'mock', durationMs: 0 })) });
+  if (path === '/api/v1/health' && method === 'GET') return send(res, 200, { status: 'ok', version: '0.1.0-SNAPSHOT (mock)', node: NODE, lxd: { reachable: true, serverVersion: '5.0.2' }, cluster: { members: [NODE, ...PEERS.map((p) => p.name)] }, checks: ['boot', 'cluster', 'lxd', 'routes', 'store'].map((name) => ({ name, status: 'ok', detail: 'mock', durationMs: 0 })) });
   if (path === '/api/v1/auth/login' && method === 'POST') {
     const body = await json(req);
     if (typeof body !== 'object') return problem(res, 400, 'bad-request', 'Unparseable JSON');
@@ -250,8 +279,49 @@ async function api(req, res, url) {
   }
   if (path === '/api/v1/audit') { if (!admin) return problem(res, 403, 'forbidden', 'Admins only.'); return send(res, 200, audit.slice(0, Number(url.searchParams.get('limit') ?? 200))); }
 
+  if (path === '/api/v1/cluster' && method === 'GET') {
+    const running = jobs.filter((j) => j.state === 'IN_PROGRESS').length;
+    return send(res, 200, {
+      node: NODE, placement: 'most-free-capacity',
+      nodes: [
+        { name: NODE, address: '127.0.0.1:5701', state: 'up', since: STARTED, local: true, hosts: [...hosts.values()].filter((h) => h.owner === NODE).map((h) => h.name), jobsRunning: running, url: `http://127.0.0.1:${PORT}` },
+        ...PEERS.map((p, i) => ({ name: p.name, address: `127.0.0.1:${5702 + i}`, state: 'up', since: STARTED, local: false, hosts: [], jobsRunning: 0, url: p.url })),
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+      hosts: [...hosts.values()].map((h) => { const { url: _u, socket: _s, project: _p, ...rest } = hostView(h); return rest; }),
+    });
+  }
+  if (path === '/api/v1/hosts') {
+    if (!admin) return problem(res, 403, 'forbidden', 'Admins only.');
+    if (method === 'GET') return send(res, 200, [...hosts.values()].map(hostView));
+    const b = await json(req);
+    if (!NAME.test(b.name ?? '')) return invalid(res, 'name', 'must match ^[a-z][a-z0-9-]{0,61}[a-z0-9]$');
+    if (!b.project) return invalid(res, 'project', 'is required');
+    if (!b.url && !b.socket) return invalid(res, 'url', 'a url (https://host:8443) or a socket is required');
+    if (hosts.has(b.name)) return problem(res, 409, 'host-exists', `A host named ${b.name} exists`);
+    const host = { name: b.name, owner: NODE, state: 'online', since: now(), home: NODE, url: b.url ?? null, socket: b.url ? null : b.socket, project: b.project, capacity: { cpu: 4, memoryMiB: 8192 } };
+    hosts.set(b.name, host);
+    publish('cluster', 'host-updated', hostView(host));
+    record(user, 'request', 201, req);
+    return send(res, 201, hostView(host), { Location: `/api/v1/hosts/${b.name}` });
+  }
+  if ((m = path.match(/^\/api\/v1\/hosts\/([^/]+)$/))) {
+    if (!admin) return problem(res, 403, 'forbidden', 'Admins only.');
+    const host = hosts.get(decodeURIComponent(m[1]));
+    if (!host) return problem(res, 404, 'not-found', `No host ${decodeURIComponent(m[1])}`);
+    if (method === 'GET') return send(res, 200, hostView(host));
+    if (method !== 'DELETE') return problem(res, 405, 'method-not-allowed', `${method} ${path}`);
+    const using = hostView(host).allocated.instances;
+    if (using) return problem(res, 409, 'host-in-use', `Host '${host.name}' still has ${using} instance(s)`);
+    hosts.delete(host.name);
+    publish('cluster', 'host-removed', { name: host.name });
+    record(user, 'request', 204, req);
+    return send(res, 204);
+  }
   if (path === '/api/v1/instances') {
-    if (method === 'GET') return send(res, 200, [...instances.values()].map(view));
+    if (method === 'GET') {
+      const only = url.searchParams.get('host');
+      return send(res, 200, [...instances.values()].filter((i) => !only || i.host === only).map(view));
+    }
     const b = await json(req);
     if (typeof b !== 'object') return problem(res, 400, 'bad-request', 'Unparseable JSON');
     if (!NAME.test(b.name ?? '')) return problem(res, 422, 'invalid-name', 'name: must match ^[a-z][a-z0-9-]{0,61}[a-z0-9]$');
@@ -259,9 +329,10 @@ async function api(req, res, url) {
     const a = allocated();
     if (a.cpu + b.cpu > quota.cpu.limit) return problem(res, 422, 'quota-exceeded', `cpu: ${b.cpu} asked, ${quota.cpu.limit - a.cpu} left`);
     if (a.mem + b.memoryMiB > quota.memoryMiB.limit) return problem(res, 422, 'quota-exceeded', `memoryMiB: ${b.memoryMiB} asked, ${quota.memoryMiB.limit - a.mem} left`);
-    const inst = makeInstance(b.name, { status: 'Stopped', image: b.image, cpu: b.cpu, memoryMiB: b.memoryMiB, diskGiB: b.diskGiB ?? null, usage: { cpuPercent: 0, memoryBytes: 0 } });
+    if (b.host !== undefined && hosts.get(b.host)?.state !== 'online') return invalid(res, 'host', `no online host ${b.host}`);
+    const inst = makeInstance(b.name, { status: 'Stopped', image: b.image, cpu: b.cpu, memoryMiB: b.memoryMiB, diskGiB: b.diskGiB ?? null, usage: { cpuPercent: 0, memoryBytes: 0 }, ...(b.host ? { host: b.host } : {}) });
     record(user, 'request', 202, req);
-    const job = startJob('create', b.name, () => { instances.set(b.name, inst); lifecycle(b.name, 'instance-created'); if (b.start !== false) { inst.status = 'Running'; lifecycle(b.name, 'instance-started'); } }, { fail: images.some((i) => i.aliases.includes(b.image) || i.fingerprint === b.image) ? undefined : `Image ${b.image} not found` });
+    const job = startJob('create', b.name, () => { instances.set(b.name, inst); lifecycle(b.name, 'instance-created'); if (hosts.has(inst.host)) publish('cluster', 'host-updated', hostView(hosts.get(inst.host))); if (b.start !== false) { inst.status = 'Running'; lifecycle(b.name, 'instance-started'); } }, { fail: images.some((i) => i.aliases.includes(b.image) || i.fingerprint === b.image) ? undefined : `Image ${b.image} not found` });
     return accepted(res, job);
   }
   if (!(m = path.match(/^\/api\/v1\/instances\/([^/]+)(\/.*)?$/))) return problem(res, 404, 'not-found', `No route ${method} ${path}`);
@@ -367,6 +438,16 @@ function serveStatic(res, pathname) {
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, `http://${req.headers.host}`);
+  // A pretend cluster answers the console served by another node (another origin), as a real one must.
+  if (PEERS.length && req.headers.origin && url.pathname.startsWith('/api/')) {
+    res.setHeader('Access-Control-Allow-Origin', req.headers.origin);
+    res.setHeader('Vary', 'Origin');
+    res.setHeader('Access-Control-Expose-Headers', 'Retry-After, Location');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE', 'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept', 'Access-Control-Max-Age': '600' });
+      return res.end();
+    }
+  }
   if (url.pathname.startsWith('/api/')) return api(req, res, url).catch((e) => problem(res, 500, 'internal', String(e)));
   serveStatic(res, url.pathname);
 });
@@ -425,4 +506,4 @@ function toyShell(ws, name) {
   });
 }
 
-server.listen(PORT, '127.0.0.1', () => console.log(`mock Axion on http://127.0.0.1:${PORT} (admin / ${ADMIN_PASSWORD === 'admin-password' ? 'admin-password' : '***'})`));
+server.listen(PORT, '127.0.0.1', () => console.log(`mock Axion ${NODE} on http://127.0.0.1:${PORT} (admin / ${ADMIN_PASSWORD === 'admin-password' ? 'admin-password' : '***'})${PEERS.length ? `, peers ${PEERS.map((p) => p.name).join(', ')}` : ''}`));

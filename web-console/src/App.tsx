@@ -9,6 +9,7 @@ import { DashboardPage } from './pages/DashboardPage';
 import { HealthPage } from './pages/HealthPage';
 import { ActivityPage } from './pages/ActivityPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { NodeSwitchNotice } from './components/NodeSwitchNotice';
 
 // Pages that carry Monaco or xterm.js load on demand, keeping the first load small.
 const CreateInstancePage = lazy(() => import('./pages/CreateInstancePage'));
@@ -17,6 +18,7 @@ const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const QuotaPage = lazy(() => import('./pages/admin/QuotaPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
+const ClusterPage = lazy(() => import('./pages/ClusterPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
@@ -29,6 +31,7 @@ export function App() {
   const { session } = useAuth();
   return (
     <LiveProvider enabled={!!session}>
+      <NodeSwitchNotice />
       <Routes>
         <Route path="/login" element={session ? <Navigate to="/" replace /> : <LoginPage />} />
         <Route
@@ -43,6 +46,7 @@ export function App() {
                     <Route path="/instances/:name" element={<InstancePage />} />
                     <Route path="/instances/:name/:tab" element={<InstancePage />} />
                     <Route path="/activity" element={<ActivityPage />} />
+                    <Route path="/cluster" element={<ClusterPage />} />
                     <Route path="/health" element={<HealthPage />} />
                     <Route path="/account" element={<AccountPage />} />
                     <Route path="/admin/users" element={<UsersPage />} />

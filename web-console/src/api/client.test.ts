@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { buildUrl, configureClient, describeError, fieldErrors, ProblemError, request } from './client';
 import { installFakeFetch, json, problem } from '../test/fakeFetch';
+import { nodes } from './nodes';
 
 const unauthorized = vi.fn();
 beforeEach(() => configureClient({ token: () => 'tok-123', onUnauthorized: unauthorized }));
@@ -104,5 +105,94 @@ describe('buildUrl', () => {
   it('drops empty values and encodes the rest', () => {
     expect(buildUrl('/a', { x: 'a b', y: undefined, z: '', n: 0, t: true })).toBe('/a?x=a+b&n=0&t=true');
     expect(buildUrl('/a', {})).toBe('/a');
+  });
+});
+
+describe('request on a cluster: failover to another node', () => {
+  const CLUSTER = {
+    node: 'node-1',
+    nodes: [
+      { name: 'node-1', state: 'up', url: 'http://n1:8081' },
+      { name: 'node-2', state: 'up', url: 'http://n2:8082' },
+      { name: 'node-3', state: 'up', url: 'http://n3:8083' },
+    ],
+  };
+  const refused = () => {
+    throw new TypeError('Failed to fetch');
+  };
+  beforeEach(() => {
+    nodes.reset();
+    nodes.remember(CLUSTER);
+  });
+  afterEach(() => nodes.reset());
+
+  it('repeats a read on the next node when the fetch rejects, with the same token, absolute URL', async () => {
+    const { calls } = installFakeFetch({ 'GET /x': refused, 'GET http://n2:8082/x': json({ from: 'node-2' }) });
+    await expect(request('/x', { query: { a: 1 } })).resolves.toEqual({ from: 'node-2' });
+    expect(calls.map((c) => c.url)).toEqual(['/x?a=1', 'http://n2:8082/x?a=1']);
+    expect(calls[1].headers.Authorization).toBe('Bearer tok-123');
+    expect(nodes.baseUrl).toBe('http://n2:8082');
+    expect(nodes.currentNode).toBe('node-2');
+    // Later requests go straight to node-2.
+    await request('/x');
+    expect(calls[2].url).toBe('http://n2:8082/x');
+  });
+
+  it('walks on when the next node is down too, and gives up with a network problem when none answers', async () => {
+    const { calls } = installFakeFetch({ 'GET /x': refused, 'GET http://n2:8082/x': refused, 'GET http://n3:8083/x': json({ from: 'node-3' }) });
+    await expect(request('/x')).resolves.toEqual({ from: 'node-3' });
+    expect(calls.map((c) => c.url)).toEqual(['/x', 'http://n2:8082/x', 'http://n3:8083/x']);
+
+    nodes.reset();
+    nodes.remember(CLUSTER);
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    const error = (await request('/x').catch((e) => e)) as ProblemError;
+    expect(error.status).toBe(0);
+    expect(fetch).toHaveBeenCalledTimes(3);
+  });
+
+  it('fails over on a proxy 502/503/504 page, not on an Axion problem or a degraded health', async () => {
+    const gateway = new Response('<html>502 Bad Gateway</html>', { status: 502, headers: { 'Content-Type': 'text/html' } });
+    const { calls } = installFakeFetch({ 'GET /x': gateway, 'GET http://n2:8082/x': json({ ok: true }) });
+    await expect(request('/x')).resolves.toEqual({ ok: true });
+    expect(calls).toHaveLength(2);
+
+    nodes.reset();
+    nodes.remember(CLUSTER);
+    const lxd = installFakeFetch({
+      'GET /y': problem(503, 'lxd-unreachable', 'LXD is unreachable'),
+      'GET /api/v1/health': json({ status: 'degraded' }, 503),
+    });
+    const error = (await request('/y').catch((e) => e)) as ProblemError;
+    expect(error.message).toBe('LXD is unreachable');
+    await expect(request('/api/v1/health', { answerStatuses: [503] })).resolves.toEqual({ status: 'degraded' });
+    expect(lxd.calls).toHaveLength(2);
+    expect(nodes.baseUrl).toBe('');
+  });
+
+  it('moves a write to the next node without repeating it, and says so', async () => {
+    const { calls } = installFakeFetch({ 'POST /x': refused, 'POST http://n2:8082/x': json({}) });
+    const error = (await request('/x', { method: 'POST', body: { a: 1 } }).catch((e) => e)) as ProblemError;
+    expect(error.status).toBe(0);
+    expect(error.message).toMatch(/now uses node-2; the POST was not repeated/);
+    expect(calls).toHaveLength(1);
+    expect(nodes.baseUrl).toBe('http://n2:8082');
+  });
+
+  it('tells of the switch only once the new node has answered', async () => {
+    const heard = vi.fn();
+    const off = nodes.onSwitch(heard);
+    installFakeFetch({ 'GET /x': refused, 'GET http://n2:8082/x': json({}) });
+    await request('/x');
+    off();
+    expect(heard).toHaveBeenCalledTimes(1);
+    expect(heard.mock.calls[0][0]).toMatchObject({ from: 'node-1', to: { name: 'node-2' } });
+  });
+
+  it('never fails over an aborted request', async () => {
+    const abort = Object.assign(new Error('aborted'), { name: 'AbortError' });
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(abort));
+    await expect(request('/x')).rejects.toBe(abort);
+    expect(nodes.baseUrl).toBe('');
   });
 });

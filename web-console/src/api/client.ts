@@ -1,8 +1,10 @@
 /**
  * The one HTTP door of the console. Every API module goes through {@link request}, which adds the bearer
  * token, parses JSON, and turns every non-2xx answer into a {@link ProblemError} carrying the server's
- * RFC 9457 problem (so callers can show `detail` instead of swallowing errors).
+ * RFC 9457 problem (so callers can show `detail` instead of swallowing errors). It sends to the node the
+ * {@link nodes} directory names, and moves to another node when that one stops answering.
  */
+import { nodes } from './nodes';
 
 export interface Problem {
   type: string;
@@ -91,24 +93,31 @@ export async function request<T = unknown>(path: string, options: RequestOptions
   const token = options.anonymous ? null : hooks.token();
   if (token) headers.Authorization = `Bearer ${token}`;
 
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, options.query), {
-      method: options.method ?? 'GET',
-      headers,
-      body,
-      signal: options.signal,
-      credentials: 'same-origin',
-    });
-  } catch (cause) {
-    if ((cause as Error)?.name === 'AbortError') throw cause;
-    throw new ProblemError({
-      type: 'about:blank',
-      title: 'Network error',
-      status: 0,
-      detail: `The server could not be reached (${(cause as Error)?.message ?? cause}).`,
-    });
+  const method = options.method ?? 'GET';
+  const url = buildUrl(path, options.query);
+  // At most one try per known node: each failure passes that node over, so the loop ends anyway.
+  const maxTries = Math.max(1, nodes.known.length);
+  let response: Response | undefined;
+  for (let tries = 1; ; tries++) {
+    const base = nodes.baseUrl;
+    let failure: unknown = null;
+    try {
+      response = await fetch(nodes.url(url), { method, headers, body, signal: options.signal, credentials: 'same-origin' });
+    } catch (cause) {
+      if ((cause as Error)?.name === 'AbortError') throw cause;
+      failure = cause;
+    }
+    if (failure === null && !isGatewayFailure(response!)) {
+      nodes.reachable(base);
+      break;
+    }
+    const next = nodes.failover(base);
+    // Only reads are repeated: a POST that died with the node may have been done there already.
+    if (next && SAFE_METHODS.has(method) && tries < maxTries) continue;
+    if (failure !== null) throw unreachable(failure, next, method);
+    break;
   }
+  response = response!;
 
   const isProblem = (response.headers.get('Content-Type') ?? '').startsWith('application/problem+json');
   if (!response.ok && !(options.answerStatuses?.includes(response.status) && !isProblem)) {
@@ -131,6 +140,24 @@ export async function request<T = unknown>(path: string, options: RequestOptions
       return (text ? JSON.parse(text) : undefined) as T;
     }
   }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
+
+/**
+ * A proxy's "the node behind me is gone" (502/503/504 with its own, non-JSON page). Axion answers these
+ * statuses too, for an LXD host that failed (502 lxd-failed, 503 lxd-unreachable, 504 lxd-timeout) and for a
+ * degraded health: always as JSON, and another node would not do better, so those stay where they are.
+ */
+function isGatewayFailure(response: Response): boolean {
+  if (![502, 503, 504].includes(response.status)) return false;
+  return !(response.headers.get('Content-Type') ?? '').includes('json');
+}
+
+function unreachable(cause: unknown, next: { name: string } | null, method: string): ProblemError {
+  const why = `The server could not be reached (${(cause as Error)?.message ?? cause}).`;
+  const moved = next ? ` The console now uses ${next.name}; the ${method} was not repeated there, as it may have been done: check, then try again.` : '';
+  return new ProblemError({ type: 'about:blank', title: 'Network error', status: 0, detail: why + moved });
 }
 
 async function readProblem(response: Response): Promise<Problem> {

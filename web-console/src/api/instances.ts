@@ -17,7 +17,10 @@ export interface Instance {
   cpu: number;
   memoryMiB: number;
   diskGiB?: number | null;
-  node?: string;
+  /** The LXD host it lives on. */
+  host?: string | null;
+  /** The Axion node that owns that host now (runs its jobs). */
+  node?: string | null;
   createdAt?: string;
   usage?: Usage | null;
   forwards?: Forward[];
@@ -36,6 +39,8 @@ export interface CreateInstance {
   diskGiB?: number;
   cloudInit?: string;
   start?: boolean;
+  /** A host to create it on; absent, the server's placement policy chooses. */
+  host?: string;
 }
 
 export interface ResizeInstance {
@@ -46,7 +51,8 @@ export interface ResizeInstance {
 const path = (name: string) => `/api/v1/instances/${encodeURIComponent(name)}`;
 
 export const instancesApi = {
-  list: (signal?: AbortSignal) => request<Instance[]>('/api/v1/instances', { signal }),
+  /** Every instance, or those on one host. */
+  list: (signal?: AbortSignal, host?: string) => request<Instance[]>('/api/v1/instances', { signal, query: { host } }),
   get: (name: string, signal?: AbortSignal) => request<InstanceDetail>(path(name), { signal }),
   create: (spec: CreateInstance) => request<Job>('/api/v1/instances', { method: 'POST', body: spec }),
   resize: (name: string, change: ResizeInstance) =>

@@ -15,4 +15,6 @@ export const keys = {
   images: ['images'] as const,
   users: ['users'] as const,
   audit: ['audit'] as const,
+  cluster: ['cluster'] as const,
+  hosts: ['hosts'] as const,
 };

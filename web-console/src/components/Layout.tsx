@@ -66,6 +66,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <ul>
           {caps.has('instances') && <NavItem to="/" end label="Instances" />}
           {(caps.has('jobs') || caps.has('instances')) && <NavItem to="/activity" label="Activity" />}
+          <NavItem to="/cluster" label="Cluster" />
           <NavItem to="/health" label="Health" />
           {/* The header's user chip leads there too, but phones hide it. */}
           {session && session !== ANONYMOUS && <NavItem to="/account" label="Account" />}

@@ -9,6 +9,12 @@ const TONES: Record<string, string> = {
   FAILED: 'err',
   IN_PROGRESS: 'info',
   PENDING: 'muted',
+  // Cluster nodes and LXD hosts (/api/v1/cluster).
+  up: 'ok',
+  down: 'err',
+  online: 'ok',
+  offline: 'err',
+  unowned: 'warn',
 };
 
 export function StatusBadge({ status }: { status: string }) {

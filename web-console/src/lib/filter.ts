@@ -3,17 +3,20 @@ import type { Instance } from '../api/instances';
 export interface InstanceFilter {
   query: string;
   status: string;
+  /** An LXD host's name; empty for every host. */
+  host?: string;
 }
 
-export type SortKey = 'name' | 'status' | 'image' | 'cpu' | 'memory' | 'node' | 'created';
+export type SortKey = 'name' | 'status' | 'image' | 'cpu' | 'memory' | 'host' | 'node' | 'created';
 
-/** Search matches name, image and node (case-insensitive, every word must match); status is exact. */
+/** Search matches name, image, host and node (case-insensitive, every word must match); status and host are exact. */
 export function filterInstances(instances: Instance[], filter: InstanceFilter): Instance[] {
   const words = filter.query.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return instances.filter((i) => {
     if (filter.status && i.status !== filter.status) return false;
+    if (filter.host && i.host !== filter.host) return false;
     if (!words.length) return true;
-    const haystack = `${i.name} ${i.image} ${i.node ?? ''} ${i.status}`.toLowerCase();
+    const haystack = `${i.name} ${i.image} ${i.host ?? ''} ${i.node ?? ''} ${i.status}`.toLowerCase();
     return words.every((w) => haystack.includes(w));
   });
 }
@@ -29,6 +32,8 @@ export function sortInstances(instances: Instance[], key: SortKey, descending = 
         return i.status;
       case 'image':
         return i.image ?? '';
+      case 'host':
+        return i.host ?? '';
       case 'node':
         return i.node ?? '';
       case 'created':

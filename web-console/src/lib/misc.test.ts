@@ -21,6 +21,20 @@ describe('filterInstances', () => {
     expect(sortInstances(list, 'name', true).map((i) => i.name)).toEqual(['c', 'b', 'a']);
   });
 
+  it('keeps the instances of one host (exact), finds hosts by search, sorts by host', () => {
+    const spread = [
+      { ...inst('a', 'Running'), host: 'lxd-2' },
+      { ...inst('b', 'Running'), host: 'lxd-1' },
+      { ...inst('c', 'Stopped'), host: 'lxd-12' },
+      inst('d', 'Running'),
+    ];
+    expect(filterInstances(spread, { query: '', status: '', host: 'lxd-1' }).map((i) => i.name)).toEqual(['b']);
+    expect(filterInstances(spread, { query: '', status: '', host: '' }).map((i) => i.name)).toEqual(['a', 'b', 'c', 'd']);
+    expect(filterInstances(spread, { query: 'lxd-1', status: '' }).map((i) => i.name)).toEqual(['b', 'c']);
+    expect(filterInstances(spread, { query: '', status: 'Running', host: 'lxd-12' })).toEqual([]);
+    expect(sortInstances(spread, 'host').map((i) => i.name)).toEqual(['d', 'b', 'c', 'a']);
+  });
+
   it('filters 500 instances by name and status together', () => {
     const many = Array.from({ length: 500 }, (_, i) => inst(`vm-${i}`, i % 2 ? 'Running' : 'Stopped'));
     const found = filterInstances(many, { query: 'vm-4', status: 'Running' }).map((i) => i.name);

@@ -16,6 +16,8 @@ import {
   validatePasswordChange,
   validatePasswordReset,
   validateUser,
+  validateHost,
+  type HostForm,
   type InstanceForm,
 } from './validation';
 
@@ -223,5 +225,32 @@ describe('validateQuota', () => {
     expect(validateQuota({ cpu: 17, memoryMiB: 4096 }, bounds).cpu).toMatch(/cannot exceed 16/);
     expect(validateQuota({ cpu: 8, memoryMiB: 1024 }, bounds).memoryMiB).toMatch(/below what is allocated/);
     expect(validateQuota({ cpu: 8, memoryMiB: 9000 }, bounds).memoryMiB).toMatch(/never overcommitted/);
+  });
+});
+
+describe('validateHost (POST /api/v1/hosts rules)', () => {
+  const remote: HostForm = {
+    name: 'lxd-3',
+    endpoint: 'url',
+    url: 'https://lxd-3.example:8443',
+    socket: '/var/snap/lxd/common/lxd/unix.socket',
+    project: 'default',
+    clientCertificate: '',
+    clientKey: '',
+    serverCertificate: '',
+  };
+
+  it('accepts a remote https LXD or an absolute socket', () => {
+    expect(hasErrors(validateHost(remote))).toBe(false);
+    expect(hasErrors(validateHost({ ...remote, endpoint: 'socket', url: '' }))).toBe(false);
+  });
+
+  it('names the field that is wrong', () => {
+    expect(validateHost({ ...remote, name: 'LXD_3' }).name).toMatch(/must start with a lowercase letter/);
+    expect(validateHost({ ...remote, project: '' }).project).toBe('Project is required.');
+    expect(validateHost({ ...remote, url: 'http://lxd-3:8443' }).url).toBe('The URL must be https://host[:port].');
+    expect(validateHost({ ...remote, url: 'not a url' }).url).toBe('The URL must be https://host[:port].');
+    expect(validateHost({ ...remote, clientCertificate: 'PEM' }).clientKey).toMatch(/come together/);
+    expect(validateHost({ ...remote, endpoint: 'socket', socket: 'unix.socket' }).socket).toMatch(/absolute path/);
   });
 });

@@ -35,6 +35,8 @@ export interface InstanceForm {
   diskGiB?: number | null;
   cloudInit?: string;
   start: boolean;
+  /** The LXD host to create it on; empty for the server's placement. */
+  host?: string;
 }
 
 export interface Headroom {
@@ -258,5 +260,40 @@ export function validateQuota(
   if (!wholeNumber(form.memoryMiB) || form.memoryMiB < 1) errors.memoryMiB = 'Memory limit must be a whole number of MiB.';
   else if (form.memoryMiB < bounds.memoryAllocated) errors.memoryMiB = `Memory limit cannot go below what is allocated (${bounds.memoryAllocated} MiB).`;
   else if (form.memoryMiB > bounds.memoryPhysical) errors.memoryMiB = `Memory is never overcommitted: at most ${bounds.memoryPhysical} MiB.`;
+  return errors;
+}
+
+export type HostEndpointKind = 'url' | 'socket';
+
+export interface HostForm {
+  name: string;
+  endpoint: HostEndpointKind;
+  url: string;
+  socket: string;
+  project: string;
+  clientCertificate: string;
+  clientKey: string;
+  serverCertificate: string;
+}
+
+/** The rules of `POST /api/v1/hosts` (HostValidation): a host name, a project name, https URL or absolute socket. */
+export function validateHost(form: HostForm): Errors<HostForm> {
+  const errors: Errors<HostForm> = {};
+  errors.name = validateName(form.name, 'Host name');
+  errors.project = validateName(form.project.trim(), 'Project');
+  if (form.endpoint === 'url') {
+    const url = form.url.trim();
+    let parsed: URL | null = null;
+    try {
+      parsed = url ? new URL(url) : null;
+    } catch {
+      parsed = null;
+    }
+    if (!url) errors.url = 'Give the LXD URL, e.g. https://lxd-2.example:8443.';
+    else if (!parsed || parsed.protocol !== 'https:' || !parsed.hostname) errors.url = 'The URL must be https://host[:port].';
+    if (!form.clientCertificate.trim() !== !form.clientKey.trim()) errors.clientKey = 'A client certificate and its key come together.';
+  } else if (!form.socket.trim().startsWith('/')) {
+    errors.socket = 'The socket must be an absolute path.';
+  }
   return errors;
 }

@@ -1,8 +1,9 @@
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { EventStream, type ConnectionState, type EventMessage } from '../api/events';
 import { jobsApi, isTerminal, type Job } from '../api/jobs';
 import { keys } from '../api/keys';
+import { applyClusterEvent, clusterApi, type Cluster } from '../api/cluster';
 import { activity } from './activity';
 import { jobWatch } from './jobWatch';
 import { telemetry } from './telemetry';
@@ -47,6 +48,14 @@ export function handleEvent(client: QueryClient, message: EventMessage): void {
       if (name) void client.invalidateQueries({ queryKey: keys.instance(name) });
       return;
     }
+    case 'cluster': {
+      // A host event carries the whole host: the patch is the news. A node event carries only a name: the
+      // patch drops a node that left, and a refetch brings the rest (a new node's address and URL).
+      client.setQueryData<Cluster>(keys.cluster, (old) => applyClusterEvent(old, message));
+      if (message.type === 'node-joined' || message.type === 'node-left') void client.invalidateQueries({ queryKey: keys.cluster });
+      else void client.invalidateQueries({ queryKey: keys.hosts });
+      return;
+    }
     default:
       return;
   }
@@ -56,6 +65,9 @@ export function handleEvent(client: QueryClient, message: EventMessage): void {
 export function LiveProvider({ enabled, children }: { enabled: boolean; children: ReactNode }) {
   const client = useQueryClient();
   const [state, setState] = useState<ConnectionState>('idle');
+  // Kept read on every page, not only the cluster page: it is the node list a failover picks from
+  // (clusterApi.get hands every answer to the node directory), kept current by the node events above.
+  useQuery({ queryKey: keys.cluster, queryFn: ({ signal }) => clusterApi.get(signal), enabled });
 
   useEffect(() => {
     if (!enabled) return;

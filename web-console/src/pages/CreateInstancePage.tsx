@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { instancesApi } from '../api/instances';
 import { imagesApi, imageLabel, imageRef } from '../api/images';
 import { quotaApi, quotaLeft } from '../api/quota';
+import { clusterApi, hostChoiceLabel } from '../api/cluster';
 import { keys } from '../api/keys';
 import { describeError } from '../api/client';
 import { useCapabilities } from '../auth/capabilities';
@@ -24,7 +25,7 @@ import { LazyCodeEditor } from '../editor/LazyCodeEditor';
 const STEPS = ['Name and image', 'Resources', 'cloud-init', 'Review'] as const;
 
 /** Which fields each step owns, so "Next" only checks what is on screen. */
-const STEP_FIELDS: Array<Array<keyof InstanceForm>> = [['name', 'image'], ['cpu', 'memoryMiB', 'diskGiB'], ['cloudInit'], []];
+const STEP_FIELDS: Array<Array<keyof InstanceForm>> = [['name', 'image', 'host'], ['cpu', 'memoryMiB', 'diskGiB'], ['cloudInit'], []];
 
 export const CLOUD_INIT_TEMPLATE = `#cloud-config
 # Runs once, at the first boot of the instance.
@@ -52,6 +53,7 @@ export default function CreateInstancePage() {
   const images = useQuery({ queryKey: keys.images, queryFn: ({ signal }) => imagesApi.list(signal) });
   const quota = useQuery({ queryKey: keys.quota, queryFn: ({ signal }) => quotaApi.get(signal), enabled: caps.has('quota') });
   const instances = useQuery({ queryKey: keys.instances, queryFn: ({ signal }) => instancesApi.list(signal) });
+  const cluster = useQuery({ queryKey: keys.cluster, queryFn: ({ signal }) => clusterApi.get(signal) });
 
   const headroom = useMemo(
     () => ({ cpu: quotaLeft(quota.data?.cpu), memoryMiB: quotaLeft(quota.data?.memoryMiB) }),
@@ -97,6 +99,8 @@ export default function CreateInstancePage() {
       ...(form.diskGiB ? { diskGiB: form.diskGiB } : {}),
       ...(form.cloudInit?.trim() ? { cloudInit: form.cloudInit } : {}),
       start: form.start,
+      // No host: the server's placement policy chooses one.
+      ...(form.host ? { host: form.host } : {}),
     };
     const outcome = await run(`Create ${form.name}`, () => instancesApi.create(spec), {
       done: `${form.name} created${form.start ? ' and started' : ''}`,
@@ -156,6 +160,19 @@ export default function CreateInstancePage() {
                       {imageLabel(img)}
                       {img.architecture ? ` (${img.architecture}` : ''}
                       {img.size ? `, ${formatBytes(img.size)})` : img.architecture ? ')' : ''}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            )}
+            {/* Only on a cluster that lists its hosts; a single-host server just places the instance. */}
+            {cluster.data && cluster.data.hosts.length > 0 && (
+              <Field label="Host" error={shown('host')} hint={cluster.data.placement ? `Automatic: the ${cluster.data.placement} placement picks one.` : undefined}>
+                <select value={form.host ?? ''} onChange={(e) => set('host', e.target.value)} data-testid="host-select">
+                  <option value="">Automatic (placement)</option>
+                  {cluster.data.hosts.map((h) => (
+                    <option key={h.name} value={h.name} disabled={h.state !== 'online'}>
+                      {hostChoiceLabel(h)}
                     </option>
                   ))}
                 </select>
@@ -233,6 +250,8 @@ export default function CreateInstancePage() {
               <dd>{form.name}</dd>
               <dt>Image</dt>
               <dd>{form.image}</dd>
+              <dt>Host</dt>
+              <dd>{form.host || 'automatic (placement)'}</dd>
               <dt>CPU</dt>
               <dd>{form.cpu} cores</dd>
               <dt>Memory</dt>

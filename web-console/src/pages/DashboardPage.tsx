@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { instancesApi, type Instance } from '../api/instances';
+import { clusterApi, hostNames } from '../api/cluster';
 import { keys } from '../api/keys';
 import { canAct } from '../api/auth';
 import { useRole } from '../auth/AuthContext';
@@ -23,6 +24,7 @@ const COLUMNS: Array<{ key: SortKey | null; label: string; className: string }> 
   { key: 'image', label: 'Image', className: 'col-image' },
   { key: 'cpu', label: 'CPU', className: 'col-cpu' },
   { key: 'memory', label: 'Memory', className: 'col-mem' },
+  { key: 'host', label: 'Host', className: 'col-host' },
   { key: 'node', label: 'Node', className: 'col-node' },
   { key: null, label: 'Forwards', className: 'col-fwd' },
   { key: null, label: 'Actions', className: 'col-actions' },
@@ -34,15 +36,23 @@ export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const query = params.get('q') ?? '';
   const status = params.get('status') ?? '';
+  const host = params.get('host') ?? '';
   const sort = (params.get('sort') as SortKey) || 'name';
   const descending = params.get('dir') === 'desc';
   const deferredQuery = useDeferredValue(query);
 
   const instances = useQuery({ queryKey: keys.instances, queryFn: ({ signal }) => instancesApi.list(signal) });
+  // Only for the host filter's choices; a server without the cluster route still lists the instances' hosts.
+  const cluster = useQuery({ queryKey: keys.cluster, queryFn: ({ signal }) => clusterApi.get(signal) });
+  const hosts = useMemo(
+    () => hostNames(cluster.data, [...(instances.data ?? []).map((i) => i.host), host]),
+    [cluster.data, instances.data, host],
+  );
 
+  // Filtered here on the loaded list rather than with ?host= on the API: instant, and the socket keeps it current.
   const visible = useMemo(
-    () => sortInstances(filterInstances(instances.data ?? [], { query: deferredQuery, status }), sort, descending),
-    [instances.data, deferredQuery, status, sort, descending],
+    () => sortInstances(filterInstances(instances.data ?? [], { query: deferredQuery, status, host }), sort, descending),
+    [instances.data, deferredQuery, status, host, sort, descending],
   );
   const counts = useMemo(() => {
     const all = instances.data ?? [];
@@ -91,7 +101,7 @@ export function DashboardPage() {
         <input
           id="instance-search"
           type="search"
-          placeholder="Search by name, image, node…"
+          placeholder="Search by name, image, host, node…"
           value={query}
           onChange={(e) => setParam('q', e.target.value)}
         />
@@ -103,6 +113,17 @@ export function DashboardPage() {
           {STATUSES.map((s) => (
             <option key={s} value={s}>
               {s}
+            </option>
+          ))}
+        </select>
+        <label className="sr-only" htmlFor="host-filter">
+          Host
+        </label>
+        <select id="host-filter" value={host} onChange={(e) => setParam('host', e.target.value)} data-testid="host-filter">
+          <option value="">All hosts</option>
+          {hosts.map((h) => (
+            <option key={h} value={h}>
+              {h}
             </option>
           ))}
         </select>
@@ -233,6 +254,10 @@ const InstanceRow = memo(function InstanceRow({
         <span className="cell-label" aria-hidden="true">Memory </span>
         <span className="muted small">{formatMiB(instance.memoryMiB)}</span>
         {showUsage && <LiveUsage instance={instance} kind="memory" />}
+      </div>
+      <div role="cell" className="td col-host">
+        <span className="cell-label" aria-hidden="true">Host </span>
+        {instance.host ?? '—'}
       </div>
       <div role="cell" className="td col-node">
         <span className="cell-label" aria-hidden="true">Node </span>

@@ -136,6 +136,8 @@ export default function InstancePage() {
               <dl className="kv">
                 <dt>Image</dt>
                 <dd>{i.image}</dd>
+                <dt>Host</dt>
+                <dd>{i.host ?? '—'}</dd>
                 <dt>Node</dt>
                 <dd>{i.node ?? '—'}</dd>
                 <dt>Disk</dt>
