@@ -46,10 +46,9 @@ node_dir() { echo "$DIR/node-$1"; }
 http_port() { echo $((HTTP_BASE + $1)); }
 
 distribution() {
-  local tarball
-  tarball=$(ls "$top"/karaf-distribution/target/axion-distribution-*.tar.gz 2>/dev/null | head -n 1 || true)
-  [[ -n $tarball ]] || die "no distribution: build it first (mvn -B -ntp install -DskipTests)"
-  echo "$tarball"
+  local tarballs=("$top"/karaf-distribution/target/axion-distribution-*.tar.gz)
+  [[ -f ${tarballs[0]} ]] || die "no distribution: build it first (mvn -B -ntp install -DskipTests)"
+  echo "${tarballs[0]}"
 }
 
 # The members every node joins: all of 1..N, so that any of them may be the first up.
@@ -199,8 +198,11 @@ case ${1:-} in
     done
     ;;
   clean)
+    # Every node first: a node still running would take a stopped node's host over and make its project again.
     for i in $(all_nodes); do
       stop_node "$i"
+    done
+    for i in $(all_nodes); do
       project="$PROJECT_PREFIX-$i"
       if lxc project show "$project" >/dev/null 2>&1 </dev/null; then
         # lxc must not read the loop's input: each one's stdin is /dev/null.

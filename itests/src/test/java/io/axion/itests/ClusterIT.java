@@ -6,10 +6,12 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -161,6 +163,42 @@ public class ClusterIT extends ClusterTestSupport {
     }
 
     @Test
+    public void aRunningInstanceMigratesToAnotherHostWithItsQuotaShareAndForward() throws Exception {
+        String token = adminToken(3);
+        finish(token, request(3, "POST", "/api/v1/instances", token, Map.of("name", "mover", "image", IMAGE,
+                "cpu", 1, "memoryMiB", 64, "host", host(1))));
+        try {
+            HttpResponse<String> forward = request(3, "POST", "/api/v1/instances/mover/forwards", token,
+                    Map.of("hostPort", 18090, "containerPort", 80, "protocol", "tcp"));
+            assertThat(forward.statusCode()).as(forward.body()).isEqualTo(201);
+
+            HttpResponse<String> unknown = request(3, "POST", "/api/v1/instances/mover/migrate", token,
+                    Map.of("host", "no-such-host"));
+            assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(404);
+            assertThat(lxdInstances(1)).contains("mover");
+
+            // Sent to node 3, run by node 1 (the source's owner), onto node 2's host.
+            finish(token, request(3, "POST", "/api/v1/instances/mover/migrate", token, Map.of("host", host(2))));
+            assertThat(lxdInstances(1)).doesNotContain("mover");
+            assertThat(lxdInstances(2)).contains("mover");
+            assertThat(lxc(2, "list", "mover", "--format", "csv", "-c", "s").trim()).isEqualTo("RUNNING");
+            JsonNode moved = await().atMost(DEADLINE).until(() -> instance(1, token, "mover"),
+                    i -> i != null && host(2).equals(i.path("host").asText()));
+            assertThat(moved.path("forwards").findValuesAsText("hostPort")).contains("18090");
+            JsonNode quota = json(request(1, "GET", "/api/v1/quota", token, null));
+            for (JsonNode share : quota.path("hosts")) {
+                if (share.path("host").asText().equals(host(2))) {
+                    assertThat(share.path("cpu").path("allocated").asLong()).isGreaterThanOrEqualTo(1);
+                }
+            }
+        } finally {
+            // Whatever failed, the instance goes: the quota test after this one counts every core.
+            request(3, "DELETE", "/api/v1/instances/mover", token, null);
+            await().atMost(DEADLINE).until(() -> instance(3, token, "mover") == null);
+        }
+    }
+
+    @Test
     public void theClusterRouteShowsEveryNodeAndHost() {
         String token = adminToken(2);
         JsonNode cluster = json(request(2, "GET", "/api/v1/cluster", token, null));
@@ -176,6 +214,16 @@ public class ClusterIT extends ClusterTestSupport {
         }
         JsonNode health = json(request(3, "GET", "/api/v1/health", null, null));
         assertThat(health.path("cluster").path("members").asInt()).isEqualTo(NODES);
+    }
+
+    @Test
+    public void theApiDocumentAndTheServedOpenApiDocumentNameTheSameRoutes() {
+        Set<String> documented = ApiRoutes.documented(Path.of(System.getProperty("axion.repo.dir", ".."),
+                "docs", "API.md"));
+        JsonNode openApi = json(request(1, "GET", "/api/v1/openapi.json", adminToken(1), null));
+        Set<String> served = ApiRoutes.described(openApi);
+        assertThat(served).as("served but missing from docs/API.md").isSubsetOf(documented);
+        assertThat(documented).as("in docs/API.md but not served").isSubsetOf(served);
     }
 
     private static JsonNode instance(int node, String token, String name) {

@@ -64,7 +64,16 @@ public abstract class ClusterTestSupport {
         environment.put("AXION_LOGIN_MAX_FAILURES_PER_ADDRESS", "1000");
         // Three hosts that are projects of one 2-core machine: overcommit so that quotas, not cores, decide.
         environment.put("AXION_CPU_OVERCOMMIT", "16");
-        cluster("up", Integer.toString(NODES));
+        try {
+            cluster("up", Integer.toString(NODES));
+        } catch (IllegalStateException e) {
+            // The folders go with the clean-up: keep what the nodes said in the failure.
+            StringBuilder logs = new StringBuilder(e.getMessage());
+            for (int node = 1; node <= NODES; node++) {
+                logs.append("\n--- node ").append(node).append(" ---\n").append(logOf(node));
+            }
+            throw new IllegalStateException(logs.toString(), e);
+        }
     }
 
     @AfterClass

@@ -122,6 +122,25 @@ public class ShellIT extends KarafTestSupport {
         assertThat(table).contains(members.get(0).path("id").asText());
     }
 
+    @Test
+    public void clusterAndHostsShowThisNodeOwningItsHost() {
+        awaitCommand("axion:cluster");
+        JsonNode cluster = parse(executeAs(List.of("viewer"), "axion:cluster --json"));
+        assertThat(cluster.path("nodes")).hasSize(1);
+        JsonNode node = cluster.path("nodes").get(0);
+        assertThat(node.path("local").asBoolean()).isTrue();
+        assertThat(cluster.path("hosts")).hasSize(1);
+        JsonNode host = cluster.path("hosts").get(0);
+        assertThat(host.path("owner").asText()).isEqualTo(node.path("name").asText());
+        assertThat(node.path("hosts").get(0).asText()).isEqualTo(host.path("name").asText());
+        assertThat(admin("axion:cluster")).contains("NAME", "OWNER", "STATE", host.path("name").asText(), "*");
+
+        assertThat(admin("axion:hosts")).contains("NAME", "OWNER", host.path("name").asText());
+        // Host records name their endpoints: admins only.
+        assertThatThrownBy(() -> executeAs(List.of("viewer"), "axion:hosts"))
+                .hasMessageContaining("Insufficient credentials");
+    }
+
     // --- users ------------------------------------------------------------------------------------------------
 
     @Test
