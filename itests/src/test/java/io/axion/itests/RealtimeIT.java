@@ -161,9 +161,9 @@ public class RealtimeIT extends KarafTestSupport {
         String token = adminToken();
         assertThat(request("GET", "/metrics", null, null).statusCode()).isEqualTo(401);
 
-        String label = "{instance=\"" + SHELL_INSTANCE + "\"}";
         HttpResponse<String> metrics = await().atMost(DEADLINE).until(() -> request("GET", "/metrics", token, null),
-                r -> r.statusCode() == 200 && r.body().contains("axion_instance_memory_bytes" + label));
+                r -> r.statusCode() == 200 && PrometheusText.parse(r.body()).named("axion_instance_memory_bytes")
+                        .stream().anyMatch(s -> SHELL_INSTANCE.equals(s.labels().get("instance"))));
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain")
                 .contains("version=0.0.4");
 
@@ -178,9 +178,10 @@ public class RealtimeIT extends KarafTestSupport {
             assertThat(s.value()).isPositive();
         });
         assertThat(text.named("axion_instance_memory_bytes")).anySatisfy(s -> {
-            assertThat(s.labels()).containsEntry("instance", SHELL_INSTANCE);
+            assertThat(s.labels()).containsEntry("instance", SHELL_INSTANCE).containsKeys("host", "node");
             assertThat(s.value()).isPositive();
         });
+        assertThat(text.named("axion_host_up")).anySatisfy(s -> assertThat(s.value()).isEqualTo(1.0));
         assertThat(text.named("axion_http_request_duration_seconds_count")).anySatisfy(s ->
                 assertThat(s.labels()).containsEntry("route", "/api/v1/health").containsEntry("method", "GET")
                         .containsEntry("status", "200"));

@@ -136,9 +136,9 @@ public class ShellIT extends KarafTestSupport {
         assertThat(admin("axion:cluster")).contains("NAME", "OWNER", "STATE", host.path("name").asText(), "*");
 
         assertThat(admin("axion:hosts")).contains("NAME", "OWNER", host.path("name").asText());
-        // Host records name their endpoints: admins only.
+        // Host records name their endpoints: admins only (Karaf hides a command its ACL denies).
         assertThatThrownBy(() -> executeAs(List.of("viewer"), "axion:hosts"))
-                .hasMessageContaining("Insufficient credentials");
+                .hasStackTraceContaining("Command not found: axion:hosts");
     }
 
     // --- users ------------------------------------------------------------------------------------------------

@@ -114,9 +114,14 @@ public final class LxdConnection implements AutoCloseable {
 
     /** A request to an LXD path (e.g. {@code /1.0/instances}) in Axion's project, with the request timeout. */
     Request request(HttpMethod method, String path) {
+        return requestIn(settings.project(), method, path);
+    }
+
+    /** The same in another project of this server (a copy between hosts that are projects of one LXD). */
+    Request requestIn(String project, HttpMethod method, String path) {
         return http.newRequest(baseUri + path)
                 .method(method)
-                .param("project", settings.project())
+                .param("project", project)
                 .timeout(settings.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -70,9 +70,18 @@ public final class LxdInstancesService implements LxdInstances {
 
     @Override
     public void copyFromProject(String name, String sourceProject) {
-        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        var body = JsonNodeFactory.instance.objectNode();
         body.put("name", name);
         body.putObject("source").put("type", "copy").put("source", name).put("project", sourceProject);
+        // LXD 5.0 resolves a cross-project copy's profiles in neither project unless they are named, and the copy
+        // then has no root disk: name the source's profiles, and give it the source's root disk as its own.
+        JsonNode source = lxd.send(lxd.requestIn(sourceProject, HttpMethod.GET, "/1.0/instances/" + name),
+                Subject.instance(name), "read instance " + name + " in project " + sourceProject).metadata();
+        body.set("profiles", source.path("profiles"));
+        JsonNode root = source.path("expanded_devices").path("root");
+        if (root.isObject()) {
+            body.putObject("devices").set("root", root);
+        }
         lxd.call(LxdConnection.withJson(lxd.request(HttpMethod.POST, "/1.0/instances"), body), Subject.instance(name),
                 "copy instance " + name + " from project " + sourceProject, lxd.settings().createTimeout());
     }
