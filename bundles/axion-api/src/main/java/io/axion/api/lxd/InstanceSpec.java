@@ -1,5 +1,6 @@
 package io.axion.api.lxd;
 
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -15,13 +16,28 @@ import java.util.Objects;
  * @param cloudInitNetworkConfig cloud-init network-config text (e.g. {@code "config: disabled"} for an instance
  *                      without a NIC); null leaves the image's default
  * @param start         start the instance once created
+ * @param userConfig    {@code user.*} keys the instance is created with (who made it, for instance): set in the same
+ *                      request as the instance, so no second write to LXD is needed
  */
 public record InstanceSpec(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
-                           String cloudInit, String cloudInitNetworkConfig, boolean start) {
+                           String cloudInit, String cloudInitNetworkConfig, boolean start,
+                           Map<String, String> userConfig) {
 
     public InstanceSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(image, "image");
+        userConfig = userConfig == null ? Map.of() : Map.copyOf(userConfig);
+        for (String key : userConfig.keySet()) {
+            if (!key.startsWith("user.")) {
+                throw new IllegalArgumentException("only user.* keys may be given, not " + key);
+            }
+        }
+    }
+
+    /** A spec without extra {@code user.*} keys. */
+    public InstanceSpec(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB, String cloudInit,
+                        String cloudInitNetworkConfig, boolean start) {
+        this(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start, Map.of());
     }
 
     /** A spec with no limits, no cloud-init, started after creation. */
@@ -30,18 +46,26 @@ public record InstanceSpec(String name, String image, Integer cpu, Integer memor
     }
 
     public InstanceSpec withLimits(Integer cpu, Integer memoryMiB) {
-        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start);
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
+                userConfig);
     }
 
     public InstanceSpec withDiskGiB(Integer diskGiB) {
-        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start);
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
+                userConfig);
     }
 
     public InstanceSpec withCloudInit(String userData, String networkConfig) {
-        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, userData, networkConfig, start);
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, userData, networkConfig, start, userConfig);
     }
 
     public InstanceSpec withStart(boolean start) {
-        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start);
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
+                userConfig);
+    }
+
+    public InstanceSpec withUserConfig(Map<String, String> userConfig) {
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
+                userConfig);
     }
 }

@@ -113,29 +113,23 @@ public class InstanceJobHandler implements JobHandler {
 
     private JobResult create(JobContext context, LxdInstances lxd, String host, CreateInstance request) {
         String name = context.instance();
-        Optional<InstanceInfo> existing = lxd.find(name);
-        if (existing.isPresent()) {
-            if (!madeBy(existing.get(), context)) {
+        // Marked with this job in the creating request itself: a repeated attempt recognises its own work, and no
+        // second write to LXD is needed. LXD refuses a name that exists, so there is nothing to look up first.
+        InstanceSpec spec = new InstanceSpec(name, request.image(), request.cpu(), request.memoryMiB(),
+                request.diskGiB(), request.cloudInit(), request.cloudInit() == null ? null : networkConfig, false,
+                Map.of(JOB_KEY, context.id()));
+        try {
+            InstanceCreation created = lxd.create(spec);
+            created.notes().forEach(context::log);
+            if (created.imageFallbackUsed()) {
+                context.log("Image fallback: asked for " + created.requestedImage() + ", used "
+                        + created.usedImage());
+            }
+        } catch (LxdAlreadyExistsException exists) {
+            if (!madeBy(lxd.get(name), context)) {
                 throw new PermanentJobException("Instance '" + name + "' already exists and was not made by this job");
             }
             context.log("The instance exists already: made by an earlier attempt of this job");
-        } else {
-            InstanceSpec spec = new InstanceSpec(name, request.image(), request.cpu(), request.memoryMiB(),
-                    request.diskGiB(), request.cloudInit(), request.cloudInit() == null ? null : networkConfig, false);
-            try {
-                InstanceCreation created = lxd.create(spec);
-                created.notes().forEach(context::log);
-                if (created.imageFallbackUsed()) {
-                    context.log("Image fallback: asked for " + created.requestedImage() + ", used "
-                            + created.usedImage());
-                }
-            } catch (LxdAlreadyExistsException raced) {
-                InstanceInfo found = lxd.get(name);
-                if (!madeBy(found, context)) {
-                    throw new PermanentJobException("Instance '" + name + "' was made by someone else meanwhile");
-                }
-            }
-            lxd.patchConfig(name, Map.of(JOB_KEY, context.id()));
         }
         if (request.startAfterCreate()) {
             lxd.start(name);

@@ -65,9 +65,13 @@ final class FakeLxd implements LxdInstances {
     @Override
     public InstanceCreation create(InstanceSpec spec) {
         calls.add("create " + spec.name());
+        Map<String, String> config = new HashMap<>(spec.userConfig());
+        if (spec.cloudInit() != null) {
+            config.put("cloud-init.user-data", spec.cloudInit());
+        }
         InstanceInfo made = new InstanceInfo(spec.name(), InstanceStatus.STOPPED, spec.image(), spec.cpu(),
                 spec.memoryMiB() == null ? null : (long) spec.memoryMiB(), null, Instant.now(), "none", List.of(),
-                spec.cloudInit() == null ? Map.of() : Map.of("cloud-init.user-data", spec.cloudInit()));
+                Map.copyOf(config));
         if (instances.putIfAbsent(spec.name(), made) != null) {
             throw new LxdAlreadyExistsException("Instance", spec.name());
         }
@@ -119,6 +123,7 @@ final class FakeLxd implements LxdInstances {
 
     @Override
     public void patchConfig(String name, Map<String, String> changes) {
+        calls.add("patch " + name);
         InstanceInfo i = get(name);
         Map<String, String> config = new HashMap<>(i.config());
         config.putAll(changes);

@@ -39,6 +39,8 @@ class InstanceJobHandlerTest {
         assertThat(made.config()).containsEntry(InstanceJobHandler.JOB_KEY, "job-1")
                 .containsEntry("cloud-init.user-data", "#cloud-config\n");
         assertThat(fx.view.find("web")).hasValueSatisfying(i -> assertThat(i.status()).isEqualTo("Running"));
+        // The mark travels in the creating request: LXD is asked to create and to start, nothing more.
+        assertThat(fx.lxd.calls).containsExactly("create web", "start web");
     }
 
     @Test
@@ -46,10 +48,11 @@ class InstanceJobHandlerTest {
         Context first = new Context("job-1", InstanceJobTypes.CREATE, "web", Instant.now(), Map.of());
         first.record = new CreateInstance("web", "axion/busybox", 1, 64, null, null, false);
         fx.handler.process(first);
+        InstanceInfo made = fx.lxd.instances.get("web");
         Context again = new Context("job-1", InstanceJobTypes.CREATE, "web", Instant.now(), Map.of());
         again.record = first.record;
         assertThat(fx.handler.process(again).outcome()).isEqualTo(JobResult.Outcome.SUCCEEDED);
-        assertThat(fx.lxd.calls).filteredOn(c -> c.startsWith("create")).hasSize(1);
+        assertThat(fx.lxd.instances.get("web")).isSameAs(made);
         assertThat(again.log).anyMatch(line -> line.contains("earlier attempt"));
     }
 

@@ -83,6 +83,7 @@ final class InstanceCreator {
         body.put("type", "container");
         body.set("source", source.toLxdSource());
         ObjectNode config = body.putObject("config");
+        spec.userConfig().forEach(config::put);
         config.put(LxdJson.IMAGE_KEY, spec.image());
         if (spec.cpu() != null) {
             config.put("limits.cpu", Integer.toString(spec.cpu()));

@@ -2,6 +2,7 @@ package io.axion.lxd.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.axion.api.lxd.InstanceSpec;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +39,10 @@ class ImageRulesTest {
     @Test
     void createBodyCarriesLimitsDiskAndCloudInit() {
         InstanceSpec spec = InstanceSpec.of("web-1", "axion/debian-12").withLimits(2, 512).withDiskGiB(4)
-                .withCloudInit("#cloud-config\n", "config: disabled");
+                .withCloudInit("#cloud-config\n", "config: disabled").withUserConfig(Map.of("user.axion.job", "j-1"));
         ObjectNode body = InstanceCreator.body(spec, ImageSource.parse(spec.image()), "default", true);
         assertThat(body.path("name").asText()).isEqualTo("web-1");
+        assertThat(body.path("config").path("user.axion.job").asText()).isEqualTo("j-1");
         assertThat(body.path("config").path("limits.cpu").asText()).isEqualTo("2");
         assertThat(body.path("config").path("limits.memory").asText()).isEqualTo("512MiB");
         assertThat(body.path("config").path("user.axion.image").asText()).isEqualTo("axion/debian-12");
@@ -58,6 +60,12 @@ class ImageRulesTest {
                 null, true);
         assertThat(plain.path("devices").size()).isZero();
         assertThat(plain.path("config").has("limits.cpu")).isFalse();
+    }
+
+    @Test
+    void onlyUserKeysMayBeGivenBesideTheSpec() {
+        assertThatThrownBy(() -> InstanceSpec.of("a", "img").withUserConfig(Map.of("limits.cpu", "64")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -1,0 +1,203 @@
+package io.axion.bench.instances;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.axion.bench.AxionProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Creating through Axion against creating straight through LXD's REST API, in the same run and the same LXD
+ * project: N busybox instances to Running, C at a time. Through Axion: {@code POST /api/v1/instances} and its job
+ * polled every 10 ms until COMPLETED. Through LXD: {@code POST /1.0/instances}, its operation waited for, then
+ * {@code PUT .../state start} and its operation. Rounds alternate between the two so that a slower LXD at some
+ * moment weighs on both alike; each batch is deleted before the next.
+ * <p>
+ * Target (issue 18): Axion's batch time ≤ 1.15 × LXD's.
+ */
+public final class CreateBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final LxdSocket lxd;
+    private final String project;
+    private String baseUrl;
+    private String token;
+
+    private CreateBench(LxdSocket lxd, String project) {
+        this.lxd = lxd;
+        this.project = project;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = Integer.getInteger("bench.creates", 20);
+        int concurrency = Integer.getInteger("bench.concurrency", 4);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        Path distribution = Path.of(System.getProperty("bench.distribution"));
+        Path workDir = Path.of(System.getProperty("bench.dir", "target/bench-create"));
+        String project = "axion-bench-" + UUID.randomUUID().toString().substring(0, 8);
+        CreateBench bench = new CreateBench(new LxdSocket(Path.of(System.getProperty("bench.lxdSocket",
+                "/var/lib/lxd/unix.socket"))), project);
+        System.out.printf("Create bench: %d busybox creates to Running, %d at a time, %d rounds each way, LXD project "
+                + "%s%n", count, concurrency, rounds, project);
+        AxionProcess axion = AxionProcess.start(distribution, workDir, project,
+                Map.of("AXION_CPU_OVERCOMMIT", Integer.toString(Math.max(1, count))));
+        try {
+            bench.baseUrl = axion.baseUrl();
+            axion.awaitHealthy(bench.http, Duration.ofMinutes(3));
+            bench.token = axion.adminToken(bench.http);
+            bench.run(count, concurrency, rounds);
+        } finally {
+            bench.deleteAll();
+            try {
+                AxionProcess.run(List.of("lxc", "project", "delete", project), Path.of("."));
+            } catch (Exception e) {
+                System.out.println("project " + project + " was not deleted: " + e.getMessage());
+            }
+            axion.close();
+        }
+    }
+
+    private void run(int count, int concurrency, int rounds) throws Exception {
+        // One untimed batch each way: LXD's image unpack cache, Axion's JIT.
+        batch("warm-a", count / 2, concurrency, true);
+        batch("warm-l", count / 2, concurrency, false);
+        long[] viaAxion = new long[rounds];
+        long[] viaLxd = new long[rounds];
+        for (int round = 0; round < rounds; round++) {
+            viaAxion[round] = batch("a" + round, count, concurrency, true);
+            viaLxd[round] = batch("l" + round, count, concurrency, false);
+            System.out.printf("  round %d: Axion %.2f s, LXD %.2f s (%.2f×)%n", round + 1, viaAxion[round] / 1e9,
+                    viaLxd[round] / 1e9, (double) viaAxion[round] / viaLxd[round]);
+        }
+        Arrays.sort(viaAxion);
+        Arrays.sort(viaLxd);
+        double axionMedian = viaAxion[rounds / 2] / 1e9;
+        double lxdMedian = viaLxd[rounds / 2] / 1e9;
+        double ratio = axionMedian / lxdMedian;
+        System.out.println();
+        System.out.printf("%d creates to Running, %d at a time: through Axion median %.2f s (%.0f ms each), straight "
+                + "through LXD median %.2f s (%.0f ms each): %.2f× (target ≤ 1.15×: %s)%n", count, concurrency,
+                axionMedian, axionMedian * 1000 * concurrency / count, lxdMedian,
+                lxdMedian * 1000 * concurrency / count, ratio, ratio <= 1.15 ? "met" : "NOT met");
+    }
+
+    /** Creates {@code count} running instances named {@code prefix-N}, then deletes them; returns the creating time. */
+    private long batch(String prefix, int count, int concurrency, boolean throughAxion) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        long elapsed;
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                String name = prefix + "-" + i;
+                done.add(pool.submit(() -> {
+                    if (throughAxion) {
+                        createThroughAxion(name);
+                    } else {
+                        createThroughLxd(name);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(10, TimeUnit.MINUTES);
+            }
+            elapsed = System.nanoTime() - start;
+        } finally {
+            pool.shutdownNow();
+        }
+        deleteAll();
+        return elapsed;
+    }
+
+    private void createThroughAxion(String name) throws Exception {
+        HttpResponse<String> accepted = send("POST", "/api/v1/instances", JSON.writeValueAsString(Map.of(
+                "name", name, "image", "axion/busybox", "cpu", 1, "memoryMiB", 32)));
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("create " + name + ": " + accepted.statusCode() + " " + accepted.body());
+        }
+        String job = JSON.readTree(accepted.body()).path("id").asText();
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            JsonNode state = JSON.readTree(send("GET", "/api/v1/jobs/" + job, null).body());
+            switch (state.path("state").asText()) {
+                case "COMPLETED" -> {
+                    return;
+                }
+                case "FAILED" -> throw new IllegalStateException("create " + name + " failed: " + state);
+                default -> TimeUnit.MILLISECONDS.sleep(10);
+            }
+        }
+        throw new IllegalStateException("create " + name + " did not finish in 5 minutes");
+    }
+
+    private void createThroughLxd(String name) throws Exception {
+        String body = JSON.writeValueAsString(Map.of("name", name, "type", "container",
+                "source", Map.of("type", "image", "alias", "axion/busybox"),
+                "config", Map.of("limits.cpu", "1", "limits.memory", "32MiB")));
+        waitFor(lxd.request("POST", "/1.0/instances?project=" + project, body));
+        waitFor(lxd.request("PUT", "/1.0/instances/" + name + "/state?project=" + project,
+                "{\"action\":\"start\",\"timeout\":30}"));
+    }
+
+    private void waitFor(String asyncAnswer) throws Exception {
+        String operation = JSON.readTree(asyncAnswer).path("operation").asText();
+        JsonNode done = JSON.readTree(lxd.request("GET", operation + "/wait?timeout=120&project=" + project, null));
+        if (done.path("metadata").path("status_code").asInt() != 200) {
+            throw new IllegalStateException("LXD operation failed: " + done.path("metadata").path("err").asText());
+        }
+    }
+
+    /** Deletes every instance of the project straight through LXD, 8 at a time. */
+    private void deleteAll() throws Exception {
+        JsonNode urls = JSON.readTree(lxd.request("GET", "/1.0/instances?project=" + project, null)).path("metadata");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> deletions = new ArrayList<>();
+            for (JsonNode url : urls) {
+                String path = url.asText().replaceFirst("\\?.*$", "");
+                String name = path.substring(path.lastIndexOf('/') + 1);
+                deletions.add(pool.submit(() -> {
+                    AxionProcess.run(List.of("lxc", "--project", project, "delete", "--force", name), Path.of("."));
+                    return null;
+                }));
+            }
+            for (Future<?> deletion : deletions) {
+                deletion.get(5, TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        // Axion's view follows LXD's events; wait until it lists none, so the next batch starts from the same state.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+        while (System.nanoTime() < deadline && JSON.readTree(send("GET", "/api/v1/instances", null).body()).size() > 0) {
+            TimeUnit.MILLISECONDS.sleep(50);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String path, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
