@@ -3,7 +3,8 @@
 #
 # The README's test command. Prepares this machine (JDK, Maven, Node, LXD with its test images, Chromium;
 # idempotent), then builds everything and runs every test: unit tests (JUnit 5, Vitest), the itests that boot
-# the built Karaf distribution against the real LXD, and the console's browser tests.
+# the built Karaf distribution against the real LXD, the console's browser tests, and the Debian package
+# (scripts/test-deb.sh).
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,4 +20,12 @@ mvn -B -ntp verify -Dfailsafe.rerunFailingTestsCount=1 "$@" || status=$?
 # Each test class deletes its LXD project; an Axion still running while that happens may re-create it empty
 # (it creates its project when missing), so sweep what is left once every JVM is gone.
 "$here/clean-test-projects.sh" || true
+# The Debian package that the Maven run built: installed with dpkg, started as its systemd unit would start it,
+# upgraded, removed and purged. Runs after a failed Maven run too (the package is built before the itests);
+# the first failure decides the exit status.
+deb_status=0
+"$here/test-deb.sh" || deb_status=$?
+if ((status == 0)); then
+  status=$deb_status
+fi
 exit "$status"
