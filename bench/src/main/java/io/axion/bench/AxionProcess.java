@@ -39,17 +39,15 @@ public final class AxionProcess implements AutoCloseable {
         deleteRecursively(workDir);
         Files.createDirectories(workDir);
         run(List.of("tar", "xzf", distribution.toString(), "-C", workDir.toString(), "--strip-components=1"), workDir);
-        // Karaf's own SSH and JMX ports have no environment variables: move them off the defaults others use.
-        replace(workDir.resolve("etc/org.apache.karaf.shell.cfg"), "sshPort = 8101", "sshPort = " + freePort());
-        replace(workDir.resolve("etc/org.apache.karaf.management.cfg"), "rmiRegistryPort = 1099",
-                "rmiRegistryPort = " + freePort());
-        replace(workDir.resolve("etc/org.apache.karaf.management.cfg"), "rmiServerPort = 44444",
-                "rmiServerPort = " + freePort());
+        // Every port off the defaults that a running Axion (or a test) may hold.
         int httpPort = freePort();
         Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "AXION_HTTP_PORT", Integer.toString(httpPort),
                 "AXION_CLUSTER_NAME", "bench-" + lxdProject,
                 "AXION_CLUSTER_PORT", Integer.toString(freePort()),
+                "AXION_SSH_PORT", Integer.toString(freePort()),
+                "AXION_JMX_REGISTRY_PORT", Integer.toString(freePort()),
+                "AXION_JMX_SERVER_PORT", Integer.toString(freePort()),
                 "AXION_LXD_PROJECT", lxdProject));
         env.putAll(extraEnv);
         AxionProcess axion = new AxionProcess(workDir, httpPort, env);
@@ -134,14 +132,6 @@ public final class AxionProcess implements AutoCloseable {
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
         }
-    }
-
-    private static void replace(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        if (!text.contains(from)) {
-            throw new IllegalStateException(file + " has no line '" + from + "'");
-        }
-        Files.writeString(file, text.replace(from, to));
     }
 
     private static int freePort() throws IOException {

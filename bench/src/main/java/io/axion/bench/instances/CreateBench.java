@@ -54,8 +54,10 @@ public final class CreateBench {
                 "/var/lib/lxd/unix.socket"))), project);
         System.out.printf("Create bench: %d busybox creates to Running, %d at a time, %d rounds each way, LXD project "
                 + "%s%n", count, concurrency, rounds, project);
+        // A finished create keeps its quota reservation for a grace period (until the view surely shows it), and
+        // each batch is deleted right away: room for several batches' reservations at once.
         AxionProcess axion = AxionProcess.start(distribution, workDir, project,
-                Map.of("AXION_CPU_OVERCOMMIT", Integer.toString(Math.max(1, count))));
+                Map.of("AXION_CPU_OVERCOMMIT", Integer.toString(Math.max(1, count * 10))));
         try {
             bench.baseUrl = axion.baseUrl();
             axion.awaitHealthy(bench.http, Duration.ofMinutes(3));
