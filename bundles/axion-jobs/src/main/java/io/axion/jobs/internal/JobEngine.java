@@ -1,7 +1,6 @@
 package io.axion.jobs.internal;
 
 import io.axion.api.cluster.ClusterService;
-import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
 import io.axion.api.event.AxionEvent;
 import io.axion.api.event.EventBus;
@@ -31,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -59,7 +57,7 @@ public final class JobEngine implements JobService {
     private final PayloadCodec payloads = new PayloadCodec();
     private final JobRepository repository;
     private final HandlerRegistry handlers = new HandlerRegistry();
-    private final Map<String, CompletableFuture<Job>> waiters = new ConcurrentHashMap<>();
+    private final FinishWaiters waiters = new FinishWaiters();
     private final String node;
     private final String leaseOwner;
     private final HostShare share;
@@ -152,7 +150,7 @@ public final class JobEngine implements JobService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        waiters.values().forEach(w -> w.completeExceptionally(new IllegalStateException("The job engine stopped")));
+        waiters.failAll(new IllegalStateException("The job engine stopped"));
         dispatcher = null;
         LOG.info("Job engine stopped");
     }
@@ -206,7 +204,7 @@ public final class JobEngine implements JobService {
         boolean elsewhere = !node.equals(json.get("node"));
         boolean ours = share.runs(host instanceof String h ? h : null);
         boolean finished = JobState.valueOf(name).finished();
-        boolean wanted = finished ? elsewhere && (ours || waiters.containsKey(jobId))
+        boolean wanted = finished ? elsewhere && (ours || waiters.awaits(jobId))
                 : elsewhere && ours && JobState.PENDING.name().equals(name);
         if (!wanted) {
             return;
@@ -215,10 +213,7 @@ public final class JobEngine implements JobService {
             Dispatcher lanes = running();
             if (row.job().finished()) {
                 lanes.finishedElsewhere(row);
-                CompletableFuture<Job> waiter = waiters.remove(jobId);
-                if (waiter != null) {
-                    waiter.complete(find(jobId).orElse(row.job()));
-                }
+                waiters.finished(jobId, () -> find(jobId).orElse(row.job()));
             } else if (row.job().state() == JobState.PENDING) {
                 lanes.putIfAbsent(row.asReadBack());
             }
@@ -234,13 +229,8 @@ public final class JobEngine implements JobService {
                 readStarted);
         load(lanes, unfinished);
         recoverLostJobs();
-        for (String id : List.copyOf(waiters.keySet())) {
-            find(id).filter(Job::finished).ifPresent(job -> {
-                CompletableFuture<Job> waiter = waiters.remove(id);
-                if (waiter != null) {
-                    waiter.complete(job);
-                }
-            });
+        for (String id : waiters.awaited()) {
+            find(id).filter(Job::finished).ifPresent(job -> waiters.finished(id, () -> job));
         }
     }
 
@@ -291,16 +281,7 @@ public final class JobEngine implements JobService {
 
     @Override
     public CompletionStage<Job> whenFinished(String id) {
-        CompletableFuture<Job> waiter = waiters.computeIfAbsent(id, k -> new CompletableFuture<>());
-        Optional<Job> now = find(id);
-        if (now.isEmpty()) {
-            waiters.remove(id, waiter);
-            waiter.completeExceptionally(new NotFoundException("job", id));
-        } else if (now.get().finished()) {
-            waiters.remove(id, waiter);
-            waiter.complete(now.get());
-        }
-        return waiter.minimalCompletionStage();
+        return waiters.await(id, this::find);
     }
 
     /** Deletes jobs that finished longer ago than the configured age; returns how many. */
@@ -397,10 +378,7 @@ public final class JobEngine implements JobService {
                 }
             }
             if (awaited) {
-                CompletableFuture<Job> waiter = waiters.remove(job.id());
-                if (waiter != null) {
-                    waiter.complete(find(job.id()).orElse(job));
-                }
+                waiters.finished(job.id(), () -> find(job.id()).orElse(job));
             }
         });
     }
