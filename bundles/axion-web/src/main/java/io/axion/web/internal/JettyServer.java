@@ -76,7 +76,7 @@ public class JettyServer {
                 (servletContext, container) -> webSockets.registerEndpoints(container));
         context.setErrorHandler(new ProblemErrorHandler.ForServlets());
         server.setErrorHandler(new ProblemErrorHandler());
-        server.setHandler(new BaselineHeaders(context));
+        server.setHandler(new BaselineHeaders(new MalformedRequests(context)));
         server.start();
 
         // Authenticate before Jetty's upgrade filter (which the initializer put first) can accept the upgrade.

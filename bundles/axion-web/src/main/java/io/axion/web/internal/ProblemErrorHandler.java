@@ -32,6 +32,12 @@ final class ProblemErrorHandler extends ErrorHandler {
         return answer(request, response, callback, code, message);
     }
 
+    /** Jetty writes an error body only for GET, POST and HEAD; the API answers every method with its problem. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     /** Requests Jetty refuses while parsing them (431, a broken request line). */
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
@@ -47,6 +53,11 @@ final class ProblemErrorHandler extends ErrorHandler {
                                                      String contentType, List<Charset> charsets, int code,
                                                      String message, Throwable cause) {
             return answer(request, response, callback, code, message);
+        }
+
+        @Override
+        public boolean errorPageForMethod(String method) {
+            return true;
         }
     }
 

@@ -100,6 +100,16 @@ class ErrorAnswersTest {
     }
 
     @Test
+    void everyMethodGetsItsProblemNotOnlyGetAndPost() throws IOException {
+        for (String method : new String[] {"DELETE", "PUT", "PATCH"}) {
+            String answer = exchange(method + " /api/v1/hosts/%2e%2e HTTP/1.1\r\nContent-Length: 0\r\n");
+            assertThat(problem(answer, 400).path("detail").asText()).as(method).isNotBlank();
+            assertSecurityHeaders(answer);
+        }
+        problem(exchange("DELETE /fine HTTP/1.1\r\nAuthorization: Bearer " + "A".repeat(20_000) + "\r\n"), 431);
+    }
+
+    @Test
     void headersTooLargeAreAProblem() throws IOException {
         String answer = exchange("GET /fine HTTP/1.1\r\nX-Big: " + "a".repeat(20_000) + "\r\n");
         problem(answer, 431);

@@ -48,8 +48,8 @@ final class JsonSchemas {
         if (type instanceof GenericArrayType array) {
             return Map.of("type", "array", "items", schemaOf(array.getGenericComponentType()));
         }
-        if (!(type instanceof Class<?> cls)) {
-            return Map.of();
+        if (!(type instanceof Class<?> cls) || cls == Object.class || isJsonTree(cls)) {
+            return Map.of(); // any JSON value: a map's Object values are strings, numbers and lists as often
         }
         if (cls == String.class || cls == UUID.class || cls == char.class || cls == Character.class) {
             return Map.of("type", "string");
@@ -85,6 +85,29 @@ final class JsonSchemas {
         return Map.of("type", "object");
     }
 
+    /** {@code schema} or JSON null, in OpenAPI 3.1's words: a type list, or anyOf for a reference. */
+    static Map<String, Object> nullable(Map<String, Object> schema) {
+        if (schema.isEmpty()) {
+            return schema;
+        }
+        Object type = schema.get("type");
+        if (type instanceof String single) {
+            Map<String, Object> copy = new LinkedHashMap<>(schema);
+            copy.put("type", List.of(single, "null"));
+            return copy;
+        }
+        return Map.of("anyOf", List.of(schema, Map.of("type", "null")));
+    }
+
+    private static boolean isJsonTree(Class<?> cls) {
+        for (Class<?> c = cls; c != null; c = c.getSuperclass()) {
+            if (c.getName().equals("com.fasterxml.jackson.databind.JsonNode")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private Map<String, Object> reference(Class<?> record) {
         String name = record.getSimpleName();
         if (!components.containsKey(name)) {
@@ -92,10 +115,13 @@ final class JsonSchemas {
             Map<String, Object> properties = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             for (RecordComponent component : record.getRecordComponents()) {
-                properties.put(component.getName(), schemaOf(component.getGenericType()));
+                Map<String, Object> property = schemaOf(component.getGenericType());
                 if (component.getType().isPrimitive()) {
                     required.add(component.getName());
+                } else {
+                    property = nullable(property); // Jackson writes a null component as null
                 }
+                properties.put(component.getName(), property);
             }
             Map<String, Object> schema = new LinkedHashMap<>();
             schema.put("type", "object");

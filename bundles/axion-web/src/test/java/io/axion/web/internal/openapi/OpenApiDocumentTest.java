@@ -70,8 +70,10 @@ class OpenApiDocumentTest {
         assertThat(schemas).containsKeys("Thing", "Problem");
         Map<String, Object> thing = (Map<String, Object>) schemas.get("Thing");
         Map<String, Object> properties = (Map<String, Object>) thing.get("properties");
-        assertThat(properties.get("createdAt")).isEqualTo(Map.of("type", "string", "format", "date-time"));
-        assertThat(properties.get("tags")).isEqualTo(Map.of("type", "array", "items", Map.of("type", "string")));
+        assertThat(properties.get("createdAt")).isEqualTo(Map.of("type", List.of("string", "null"), "format",
+                "date-time"));
+        assertThat(properties.get("tags")).isEqualTo(Map.of("type", List.of("array", "null"), "items",
+                Map.of("type", "string")));
         assertThat(thing.get("required")).isEqualTo(List.of("size"));
     }
 
