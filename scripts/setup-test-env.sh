@@ -8,6 +8,7 @@
 #   images   scripts/images/import-all.sh     axion/busybox and axion/debian-12 images
 #   leftover scripts/clean-test-projects.sh   LXD projects an interrupted test run left behind
 #   browser  scripts/setup-browser.sh         Debian's chromium
+#   python   scripts/setup-python.sh          Debian's python3 and python3-hypothesis (the API fuzzer)
 #   postgres scripts/setup-postgres.sh        PostgreSQL on 127.0.0.1, role and database `axion` (password `axion`)
 # Stops at the first failing step (its error is printed) and exits non-zero.
 set -euo pipefail
@@ -30,4 +31,5 @@ step lxd "$here/setup-lxd.sh"
 step images "$here/images/import-all.sh"
 step leftover "$here/clean-test-projects.sh"
 step browser "$here/setup-browser.sh"
+step python "$here/setup-python.sh"
 step postgres "$here/setup-postgres.sh"
