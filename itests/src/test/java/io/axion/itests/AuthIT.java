@@ -228,6 +228,32 @@ public class AuthIT extends KarafTestSupport {
     }
 
     @Test
+    public void anApiTokenActsWithinItsScopeOnRestAndWebSocketsUntilRevoked() throws Exception {
+        String admin = adminToken();
+        HttpResponse<String> created = request("POST", "/api/v1/tokens", admin,
+                JSON.writeValueAsString(Map.of("name", "ci-read", "scopes", List.of("read"))));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String token = json(created).path("token").asText();
+        String id = json(created).path("id").asText();
+        assertThat(token).startsWith("axn_");
+
+        assertThat(request("GET", "/api/v1/instances", token, null).statusCode()).isEqualTo(200);
+        assertThat(request("POST", "/api/v1/users", token, JSON.writeValueAsString(Map.of("username", "nope",
+                "password", "long-enough-pass-1", "role", "viewer"))).statusCode()).isEqualTo(403);
+        // A read token cannot mint a stronger one.
+        assertThat(request("POST", "/api/v1/tokens", token, JSON.writeValueAsString(Map.of("name", "up",
+                "scopes", List.of("admin")))).statusCode()).isEqualTo(422);
+        int port = Integer.parseInt(System.getProperty("axion.it.http.port"));
+        assertThat(RawUpgrade.status(port, "/ws/events", "Bearer " + token)).isEqualTo(101);
+        JsonNode listed = json(request("GET", "/api/v1/tokens", admin, null));
+        assertThat(listed.toString()).contains("ci-read").doesNotContain(token.substring(15));
+
+        assertThat(request("DELETE", "/api/v1/tokens/" + id, admin, null).statusCode()).isEqualTo(204);
+        assertThat(request("GET", "/api/v1/instances", token, null).statusCode()).isEqualTo(401);
+        assertThat(RawUpgrade.status(port, "/ws/events", "Bearer " + token)).isEqualTo(401);
+    }
+
+    @Test
     public void revokingAUsersCredentialsClosesTheSocketsTheyOpenedBefore() throws Exception {
         String admin = adminToken();
         String user = "sockets-" + Long.toString(System.nanoTime() % 1_000_000, 36); // fresh on a rerun

@@ -1,6 +1,7 @@
 package io.axion.auth.internal;
 
 import java.time.Instant;
+import java.util.List;
 
 /** The JSON bodies of the auth, users and audit routes (shared/API.md). */
 public final class ApiTypes {
@@ -26,6 +27,23 @@ public final class ApiTypes {
     }
 
     public record NewUser(String username, String password, String role) {
+    }
+
+    public record NewApiToken(String name, List<String> scopes, String tenant, Instant expiresAt) {
+    }
+
+    /** A token as listed: never its secret. */
+    public record ApiTokenView(String id, String name, String owner, List<String> scopes, String tenant,
+                               Instant createdAt, Instant expiresAt, Instant lastUsedAt) {
+        static ApiTokenView of(ApiTokenRecord token) {
+            return new ApiTokenView(token.id(), token.name(), token.owner(), token.scopes(), token.tenant(),
+                    token.createdAt(), token.expiresAt(), token.lastUsedAt());
+        }
+    }
+
+    /** The answer to a create: the token as listed, and its secret, shown this once. */
+    public record CreatedApiToken(String id, String name, String owner, List<String> scopes, String tenant,
+                                  Instant createdAt, Instant expiresAt, String token) {
     }
 
     public record UserDetails(String username, String role, Instant createdAt, Instant passwordChangedAt) {

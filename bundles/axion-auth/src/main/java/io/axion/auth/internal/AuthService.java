@@ -67,6 +67,7 @@ public class AuthService implements Authenticator {
     private LoginService logins;
     private AuditLog audit;
     private volatile UserChanges userChanges;
+    private ApiTokens apiTokens;
 
     public AuthService() {
     }
@@ -104,6 +105,7 @@ public class AuthService implements Authenticator {
                 Duration.ofSeconds(config.lockoutSeconds()), Duration.ofSeconds(config.maxLockoutSeconds())), clock,
                 new ThrottleCounters(store));
         logins = new LoginService(users, hasher, throttle, audit, sleeper);
+        apiTokens = new ApiTokens(new ApiTokenRepository(store), clock);
         FirstAdmin.ensure(users, dataDir, envAdminPassword, config.minPasswordLength());
     }
 
@@ -117,6 +119,10 @@ public class AuthService implements Authenticator {
 
     @Override
     public Optional<AuthenticatedUser> authenticateBearer(String token) {
+        if (ApiTokens.looksLike(token)) {
+            return apiTokens.verify(token).flatMap(api -> owner(api)
+                    .map(owner -> new AuthenticatedUser(owner.username(), ApiTokens.roleOf(api, owner.role()))));
+        }
         return tokens.verify(token)
                 .flatMap(t -> current(t.username(), t.userId(), t.tokenGeneration()))
                 .map(AuthService::principal);
@@ -183,6 +189,20 @@ public class AuthService implements Authenticator {
 
     UserDirectory users() {
         return users;
+    }
+
+    ApiTokens apiTokens() {
+        return apiTokens;
+    }
+
+    /** The account an API token belongs to, as it is now: none when it was deleted (or deleted and made again). */
+    private Optional<UserState> owner(ApiTokenRecord token) {
+        Optional<UserState> owner = users.state(token.owner());
+        if (owner.isEmpty() || !owner.get().userId().equals(token.ownerId())) {
+            users.refresh(token.owner()); // made on another node a moment ago?
+            owner = users.state(token.owner());
+        }
+        return owner.filter(u -> u.userId().equals(token.ownerId()));
     }
 
     AuditLog audit() {
