@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -64,55 +57,23 @@ public class ApiFuzzIT extends KarafTestSupport {
 
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("axion.python"), fuzzer.getPath(),
                 "--base", baseUrl(), "--cases", Integer.toString(cases), "--seed", seed)
-                .directory(Files.createDirectories(repo.toPath().resolve("itests/target")).toFile())
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .directory(Files.createDirectories(repo.toPath().resolve("itests/target")).toFile());
         Map<String, String> env = builder.environment();
         env.put("AXION_ADMIN_PASSWORD", password); // not on the command line, where `ps` shows it
         env.put("PYTHONDONTWRITEBYTECODE", "1");
         env.put("PYTHONUNBUFFERED", "1"); // line by line into the log, so that a slow operation shows where it is
 
         Duration deadline = deadlineFor(cases);
-        long started = System.nanoTime();
-        Process python = builder.start();
-        StringBuilder output = new StringBuilder();
-        Thread pump = new Thread(() -> copy(python.getInputStream(), output), "api-fuzz-output");
-        pump.start();
-        boolean finished = python.waitFor(deadline.toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            python.descendants().forEach(ProcessHandle::destroyForcibly);
-            python.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        pump.join(TimeUnit.SECONDS.toMillis(10));
-        String log;
-        synchronized (output) {
-            log = output.toString();
-        }
-        System.out.println("[api-fuzz] " + cases + " cases took "
-                + TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started) + " s");
+        ToolRun run = ToolRun.run(builder, deadline, "api-fuzz");
+        System.out.println("[api-fuzz] " + cases + " cases took " + run.seconds() + " s");
 
-        assertThat(finished).as("the fuzzer ended within %s\n%s", deadline, log).isTrue();
-        assertThat(python.exitValue()).as("exit code of fuzz_api.py (seed %s)\n%s", seed, log).isZero();
+        assertThat(run.finished()).as("the fuzzer ended within %s\n%s", deadline, run.output()).isTrue();
+        assertThat(run.exitCode()).as("exit code of fuzz_api.py (seed %s)\n%s", seed, run.output()).isZero();
     }
 
     /** Two minutes plus 100 ms a case: 2,000 cases take about a minute here, so only a hang gets near it. */
     private static Duration deadlineFor(int cases) {
         return Duration.ofMinutes(2).plusMillis(100L * cases);
-    }
-
-    /** Keeps the fuzzer's output and echoes it line by line into the test log. */
-    private static void copy(InputStream in, StringBuilder into) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                System.out.println("[api-fuzz] " + line);
-                synchronized (into) {
-                    into.append(line).append('\n');
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String required(String property) {

@@ -4,20 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
-import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -61,9 +54,7 @@ public class ConsoleIT extends KarafTestSupport {
         assertThat(new File(consoleDir, "node_modules/playwright-core")).as("npm ci has run in web-console").isDirectory();
 
         ProcessBuilder builder = new ProcessBuilder(System.getProperty("axion.node"), "e2e/run.mjs")
-                .directory(consoleDir)
-                .redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+                .directory(consoleDir);
         Map<String, String> env = builder.environment();
         env.put("AXION_URL", baseUrl());
         env.put("AXION_ADMIN_PASSWORD", password);
@@ -71,46 +62,16 @@ public class ConsoleIT extends KarafTestSupport {
         env.put("AXION_E2E_IMAGE", System.getProperty("axion.console.image", "axion/busybox"));
         env.put("CHROMIUM_PATH", System.getProperty("axion.chromium"));
 
-        long started = System.nanoTime();
-        Process node = builder.start();
-        StringBuilder output = new StringBuilder();
-        Thread pump = new Thread(() -> copy(node.getInputStream(), output), "console-e2e-output");
-        pump.start();
-        boolean finished = node.waitFor(FLOWS_DEADLINE.toSeconds(), TimeUnit.SECONDS);
-        if (!finished) {
-            node.descendants().forEach(ProcessHandle::destroyForcibly);
-            node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        pump.join(TimeUnit.SECONDS.toMillis(10));
-        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
-        String log;
-        synchronized (output) {
-            log = output.toString();
-        }
-        System.out.println("[console-e2e] node e2e/run.mjs took " + seconds + " s");
+        ToolRun run = ToolRun.run(builder, FLOWS_DEADLINE, "console-e2e");
+        System.out.println("[console-e2e] node e2e/run.mjs took " + run.seconds() + " s");
 
-        assertThat(finished).as("the flows ended within %s\n%s", FLOWS_DEADLINE, log).isTrue();
-        assertThat(node.exitValue()).as("exit code of node e2e/run.mjs\n%s", log).isZero();
-        assertThat(failedTests(log)).as("failed flows").isEmpty();
+        assertThat(run.finished()).as("the flows ended within %s\n%s", FLOWS_DEADLINE, run.output()).isTrue();
+        assertThat(run.exitCode()).as("exit code of node e2e/run.mjs\n%s", run.output()).isZero();
+        assertThat(failedTests(run.output())).as("failed flows").isEmpty();
     }
 
     private static List<String> failedTests(String tap) {
         return tap.lines().filter(line -> line.trim().startsWith("not ok")).toList();
-    }
-
-    /** Keeps node's output and echoes it line by line, so that a slow flow shows where it is in the test log. */
-    private static void copy(InputStream in, StringBuilder into) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                System.out.println("[console-e2e] " + line);
-                synchronized (into) {
-                    into.append(line).append('\n');
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String required(String property) {

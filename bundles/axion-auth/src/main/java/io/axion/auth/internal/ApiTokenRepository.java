@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +13,8 @@ import java.util.Optional;
 
 /** SQL for {@code auth_api_token}. */
 final class ApiTokenRepository {
-    private static final String COLUMNS = "id, prefix, owner, owner_id, name, scopes, tenant, created_at_ms, expires_at_ms, "
-            + "last_used_ms";
+    private static final String COLUMNS = "id, prefix, owner, owner_id, name, scopes, tenant, created_at_ms, "
+            + "expires_at_ms, last_used_ms";
 
     /** A token found by its prefix, with the hash of its secret to compare. */
     record Found(ApiTokenRecord token, String secretSha256) {
@@ -39,8 +38,8 @@ final class ApiTokenRepository {
                 ps.setString(6, String.join(",", token.scopes()));
                 ps.setString(7, token.tenant());
                 ps.setLong(8, token.createdAt().toEpochMilli());
-                setMillis(ps, 9, token.expiresAt());
-                setMillis(ps, 10, token.lastUsedAt());
+                StoredTimes.set(ps, 9, token.expiresAt());
+                StoredTimes.set(ps, 10, token.lastUsedAt());
                 ps.setString(11, secretSha256);
                 return ps.executeUpdate();
             }
@@ -120,21 +119,9 @@ final class ApiTokenRepository {
 
     private static ApiTokenRecord read(ResultSet rs) throws SQLException {
         return new ApiTokenRecord(rs.getString("id"), rs.getString("prefix"), rs.getString("owner"),
-                rs.getString("owner_id"), rs.getString("name"), Arrays.asList(rs.getString("scopes").split(",")), rs.getString("tenant"),
-                Instant.ofEpochMilli(rs.getLong("created_at_ms")), millis(rs, "expires_at_ms"),
-                millis(rs, "last_used_ms"));
-    }
-
-    private static Instant millis(ResultSet rs, String column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-    }
-
-    private static void setMillis(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value.toEpochMilli());
-        }
+                rs.getString("owner_id"), rs.getString("name"), Arrays.asList(rs.getString("scopes").split(",")),
+                rs.getString("tenant"),
+                Instant.ofEpochMilli(rs.getLong("created_at_ms")), StoredTimes.read(rs, "expires_at_ms"),
+                StoredTimes.read(rs, "last_used_ms"));
     }
 }

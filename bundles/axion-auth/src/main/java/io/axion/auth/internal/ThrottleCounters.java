@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -43,9 +42,9 @@ final class ThrottleCounters {
                 ps.setString(1, key);
                 ps.setInt(2, updated.failures());
                 ps.setInt(3, updated.locks());
-                setMillis(ps, 4, updated.lockedUntil());
+                StoredTimes.set(ps, 4, updated.lockedUntil());
                 ps.setLong(5, updated.lastFailure().toEpochMilli());
-                setMillis(ps, 6, updated.lastLock());
+                StoredTimes.set(ps, 6, updated.lastLock());
                 ps.executeUpdate();
             }
             return updated;
@@ -105,22 +104,9 @@ final class ThrottleCounters {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Entry(rs.getInt(1), rs.getInt(2), millis(rs, 3),
-                        Instant.ofEpochMilli(rs.getLong(4)), millis(rs, 5)));
+                return Optional.of(new Entry(rs.getInt(1), rs.getInt(2), StoredTimes.read(rs, 3),
+                        Instant.ofEpochMilli(rs.getLong(4)), StoredTimes.read(rs, 5)));
             }
-        }
-    }
-
-    private static Instant millis(ResultSet rs, int column) throws SQLException {
-        long value = rs.getLong(column);
-        return rs.wasNull() ? null : Instant.ofEpochMilli(value);
-    }
-
-    private static void setMillis(PreparedStatement ps, int index, Instant value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.BIGINT);
-        } else {
-            ps.setLong(index, value.toEpochMilli());
         }
     }
 }

@@ -59,7 +59,7 @@ final class UserDirectory {
         });
     }
 
-    /** Reads one user again, changed by another node; ends its sessions here when its earlier tokens stopped holding. */
+    /** Reads one user again (another node changed it); ends its sessions here when its old tokens stopped holding. */
     synchronized void refresh(String username) {
         Optional<UserRecord> stored = find(username);
         UserState before = stored.isPresent() ? cache.put(username, stored.get().state()) : cache.remove(username);
