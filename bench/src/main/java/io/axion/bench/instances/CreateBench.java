@@ -37,6 +37,10 @@ public final class CreateBench {
     private final String project;
     private String baseUrl;
     private String token;
+    /** Where a create through Axion spends its time, summed over the timed rounds: see {@link Phases}. */
+    private final Phases axionPhases = new Phases("Axion", "POST answered", "queued", "job ran", "job seen done");
+    private final Phases lxdPhases = new Phases("LXD", "create", "start");
+    private volatile boolean timed;
 
     private CreateBench(LxdSocket lxd, String project) {
         this.lxd = lxd;
@@ -81,6 +85,7 @@ public final class CreateBench {
         long[] viaAxion = new long[rounds];
         long[] viaLxd = new long[rounds];
         for (int round = 0; round < rounds; round++) {
+            timed = true;
             viaAxion[round] = batch("a" + round, count, concurrency, true);
             viaLxd[round] = batch("l" + round, count, concurrency, false);
             System.out.printf("  round %d: Axion %.2f s, LXD %.2f s (%.2f×)%n", round + 1, viaAxion[round] / 1e9,
@@ -92,6 +97,8 @@ public final class CreateBench {
         double lxdMedian = viaLxd[rounds / 2] / 1e9;
         double ratio = axionMedian / lxdMedian;
         System.out.println();
+        axionPhases.print();
+        lxdPhases.print();
         System.out.printf("%d creates to Running, %d at a time: through Axion median %.2f s (%.0f ms each), straight "
                 + "through LXD median %.2f s (%.0f ms each): %.2f× (target ≤ 1.15×: %s)%n", count, concurrency,
                 axionMedian, axionMedian * 1000 * concurrency / count, lxdMedian,
@@ -128,17 +135,28 @@ public final class CreateBench {
     }
 
     private void createThroughAxion(String name) throws Exception {
+        long posted = System.nanoTime();
         HttpResponse<String> accepted = send("POST", "/api/v1/instances", JSON.writeValueAsString(Map.of(
                 "name", name, "image", "axion/busybox", "cpu", 1, "memoryMiB", 32)));
         if (accepted.statusCode() != 202) {
             throw new IllegalStateException("create " + name + ": " + accepted.statusCode() + " " + accepted.body());
         }
+        long answered = System.nanoTime();
         String job = JSON.readTree(accepted.body()).path("id").asText();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
         while (System.nanoTime() < deadline) {
             JsonNode state = JSON.readTree(send("GET", "/api/v1/jobs/" + job, null).body());
             switch (state.path("state").asText()) {
                 case "COMPLETED" -> {
+                    if (timed) {
+                        long seen = System.nanoTime();
+                        // The job's own times (the server's clock) split the middle; the client's split the ends.
+                        long queued = millisBetween(state, "createdAt", "startedAt");
+                        long ran = millisBetween(state, "startedAt", "finishedAt");
+                        long total = (seen - posted) / 1_000_000;
+                        long post = (answered - posted) / 1_000_000;
+                        axionPhases.add(post, queued, ran, total - post - queued - ran);
+                    }
                     return;
                 }
                 case "FAILED" -> throw new IllegalStateException("create " + name + " failed: " + state);
@@ -152,9 +170,49 @@ public final class CreateBench {
         String body = JSON.writeValueAsString(Map.of("name", name, "type", "container",
                 "source", Map.of("type", "image", "alias", "axion/busybox"),
                 "config", Map.of("limits.cpu", "1", "limits.memory", "32MiB")));
+        long begun = System.nanoTime();
         waitFor(lxd.request("POST", "/1.0/instances?project=" + project, body));
+        long created = System.nanoTime();
         waitFor(lxd.request("PUT", "/1.0/instances/" + name + "/state?project=" + project,
                 "{\"action\":\"start\",\"timeout\":30}"));
+        if (timed) {
+            lxdPhases.add((created - begun) / 1_000_000, (System.nanoTime() - created) / 1_000_000);
+        }
+    }
+
+    private static long millisBetween(JsonNode job, String from, String to) {
+        return java.time.Duration.between(java.time.Instant.parse(job.path(from).asText()),
+                java.time.Instant.parse(job.path(to).asText())).toMillis();
+    }
+
+    /** Mean milliseconds per create in each phase. */
+    private static final class Phases {
+        private final String what;
+        private final String[] names;
+        private final java.util.concurrent.atomic.AtomicLongArray sums;
+        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+
+        Phases(String what, String... names) {
+            this.what = what;
+            this.names = names;
+            this.sums = new java.util.concurrent.atomic.AtomicLongArray(names.length);
+        }
+
+        void add(long... millis) {
+            for (int i = 0; i < millis.length; i++) {
+                sums.addAndGet(i, millis[i]);
+            }
+            count.incrementAndGet();
+        }
+
+        void print() {
+            StringBuilder line = new StringBuilder("  per create through " + what + ", mean:");
+            for (int i = 0; i < names.length; i++) {
+                line.append(String.format(" %s %.0f ms%s", names[i], (double) sums.get(i) / Math.max(1, count.get()),
+                        i + 1 < names.length ? "," : ""));
+            }
+            System.out.println(line);
+        }
     }
 
     private void waitFor(String asyncAnswer) throws Exception {

@@ -27,6 +27,16 @@ public interface LxdInstances {
      */
     InstanceCreation create(InstanceSpec spec);
 
+    /**
+     * As {@link #create}, but without reading the instance back: the result's {@code instance()} is null. For a
+     * caller that reads it itself afterwards (a job refreshing the view), which saves LXD a request per create.
+     *
+     * @throws LxdAlreadyExistsException when the name is taken
+     */
+    default InstanceCreation make(InstanceSpec spec) {
+        return create(spec);
+    }
+
     void start(String name);
 
     /**

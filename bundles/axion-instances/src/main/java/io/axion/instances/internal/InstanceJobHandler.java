@@ -115,11 +115,12 @@ public class InstanceJobHandler implements JobHandler {
         String name = context.instance();
         // Marked with this job in the creating request itself: a repeated attempt recognises its own work, and no
         // second write to LXD is needed. LXD refuses a name that exists, so there is nothing to look up first.
+        // Started by the same call, and not read back: done() reads it once for the view.
         InstanceSpec spec = new InstanceSpec(name, request.image(), request.cpu(), request.memoryMiB(),
-                request.diskGiB(), request.cloudInit(), request.cloudInit() == null ? null : networkConfig, false,
-                Map.of(JOB_KEY, context.id()));
+                request.diskGiB(), request.cloudInit(), request.cloudInit() == null ? null : networkConfig,
+                request.startAfterCreate(), Map.of(JOB_KEY, context.id()));
         try {
-            InstanceCreation created = lxd.create(spec);
+            InstanceCreation created = lxd.make(spec);
             created.notes().forEach(context::log);
             if (created.imageFallbackUsed()) {
                 context.log("Image fallback: asked for " + created.requestedImage() + ", used "
@@ -130,9 +131,9 @@ public class InstanceJobHandler implements JobHandler {
                 throw new PermanentJobException("Instance '" + name + "' already exists and was not made by this job");
             }
             context.log("The instance exists already: made by an earlier attempt of this job");
-        }
-        if (request.startAfterCreate()) {
-            lxd.start(name);
+            if (request.startAfterCreate()) {
+                lxd.start(name);
+            }
         }
         return done(host, name, request.startAfterCreate() ? "created and started" : "created");
     }

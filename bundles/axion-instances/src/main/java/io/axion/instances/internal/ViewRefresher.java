@@ -6,8 +6,8 @@ import io.axion.api.lxd.LxdEventListener;
 import io.axion.api.lxd.LxdInstances;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,11 +22,15 @@ import org.slf4j.LoggerFactory;
  * Keeps one host's part of the instance view current, on the host's owner: re-reads one instance (one cheap {@code GET /1.0/instances/NAME}, no state
  * call) when LXD reports an event about it, re-lists everything ({@code recursion=1}, one call) periodically and
  * when the driver says events may have been missed. All LXD reads run on one background thread; events only mark
- * names dirty, so a burst of events about one instance costs one read.
+ * names dirty, so a burst of events about one instance costs one read. An event is not followed by a read at all
+ * when a read of that instance began after it arrived (a job re-reads what it changed as it finishes, and LXD's
+ * events of that change come at about the same time): reads are briefly held back to let that happen.
  */
 final class ViewRefresher implements LxdEventListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewRefresher.class);
     private static final long STALE_RETRY_MILLIS = 2_000;
+    /** How long events gather before their reads, so that a job's own read can make them unnecessary. */
+    private static final long DRAIN_DELAY_MILLIS = 30;
 
     /** Where what the refresher reads goes: the owner's writes to the view and the cluster. */
     interface Sink {
@@ -45,8 +49,12 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
     private final Sink view;
     private final Stamps stamps;
     private final Consumer<String> touched;
+    private final long drainDelayMillis;
     private final ScheduledExecutorService executor;
-    private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+    /** Instances to re-read, each with the stamp of its latest event. */
+    private final Map<String, Long> dirty = new ConcurrentHashMap<>();
+    /** The stamp taken as the latest read of each instance began: a read newer than an event has seen its change. */
+    private final Map<String, Long> readSince = new ConcurrentHashMap<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final AtomicBoolean reconcileScheduled = new AtomicBoolean();
     private final AtomicBoolean retryScheduled = new AtomicBoolean();
@@ -58,6 +66,13 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
      * @param touched told the name of every instance re-read after an event (e.g. to drop cached snapshots)
      */
     ViewRefresher(String host, LxdInstances lxd, Sink view, Stamps stamps, Consumer<String> touched) {
+        this(host, lxd, view, stamps, touched, DRAIN_DELAY_MILLIS);
+    }
+
+    /** For tests: {@code drainDelayMillis} long enough that what a test does in between surely falls inside it. */
+    ViewRefresher(String host, LxdInstances lxd, Sink view, Stamps stamps, Consumer<String> touched,
+                  long drainDelayMillis) {
+        this.drainDelayMillis = drainDelayMillis;
         this.host = host;
         this.lxd = lxd;
         this.view = view;
@@ -96,9 +111,9 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
 
     /** Re-reads one instance soon, on the refresher's thread. */
     void markDirty(String name) {
-        dirty.add(name);
+        dirty.merge(name, stamps.next(), Math::max);
         if (drainScheduled.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+            executor.schedule(this::drain, drainDelayMillis, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -114,11 +129,14 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
     /** Reads one instance now, on the caller's thread (a job that just changed it), and applies what LXD says. */
     Optional<InstanceInfo> refreshNow(String name) {
         long stamp = stamps.next();
+        readSince.merge(name, stamp, Math::max);
         Optional<InstanceInfo> info = lxd.find(name);
         if (info.isPresent()) {
             view.put(info.get(), stamp);
         } else {
             view.remove(name, stamp);
+            // Gone: forget it (an event about a later instance of that name then is simply read).
+            readSince.remove(name);
         }
         touched.accept(name);
         return info;
@@ -159,8 +177,12 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
 
     private void drain() {
         drainScheduled.set(false);
-        for (String name : List.copyOf(dirty)) {
-            dirty.remove(name);
+        for (String name : List.copyOf(dirty.keySet())) {
+            Long event = dirty.remove(name);
+            Long read = readSince.get(name);
+            if (event == null || read != null && read > event) {
+                continue;
+            }
             try {
                 refreshNow(name);
             } catch (RuntimeException e) {
@@ -168,6 +190,16 @@ final class ViewRefresher implements LxdEventListener, AutoCloseable {
                         + "it", name, host, e.getMessage());
             }
         }
+    }
+
+    /** For tests: events not yet read or dismissed. */
+    int pendingReads() {
+        return dirty.size();
+    }
+
+    /** For tests: returns once every task queued on the refresher's thread so far has run. */
+    void awaitQueued() throws Exception {
+        executor.submit(() -> { }).get(10, TimeUnit.SECONDS);
     }
 
     @Override

@@ -75,6 +75,10 @@ final class FakeLxd implements LxdInstances {
         if (instances.putIfAbsent(spec.name(), made) != null) {
             throw new LxdAlreadyExistsException("Instance", spec.name());
         }
+        if (spec.start()) {
+            start(spec.name());
+            made = instances.get(spec.name());
+        }
         return new InstanceCreation(made, spec.image(), spec.image(), List.of());
     }
 

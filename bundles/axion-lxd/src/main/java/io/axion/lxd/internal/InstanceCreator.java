@@ -30,11 +30,11 @@ final class InstanceCreator {
         this.lxd = lxd;
     }
 
+    /**
+     * LXD refuses a taken name itself (its create operation fails), so the name is looked up only after a failure,
+     * to tell "taken" from other refusals: no extra request on the common path.
+     */
     InstanceCreation create(InstanceSpec spec) {
-        Subject subject = Subject.instance(spec.name());
-        if (exists(spec.name())) {
-            throw new LxdAlreadyExistsException(subject.kind(), subject.name());
-        }
         List<String> notes = new ArrayList<>();
         ImageSource source = ImageSource.parse(spec.image());
         Optional<String> fallback = lxd.settings().imageFallbacks().fallbackFor(spec.image());
@@ -49,7 +49,8 @@ final class InstanceCreator {
                 post(spec, spec.image());
                 return new InstanceCreation(null, spec.image(), used, notes);
             } catch (LxdRefusedException | LxdTimeoutException | LxdNotFoundException fetchFailed) {
-                if (fallback.isEmpty() || exists(spec.name())) {
+                throwIfTaken(spec.name());
+                if (fallback.isEmpty()) {
                     throw fetchFailed;
                 }
                 String reason = fetchFailed.getMessage();
@@ -60,8 +61,19 @@ final class InstanceCreator {
                 used = fallback.get();
             }
         }
-        post(spec, used);
+        try {
+            post(spec, used);
+        } catch (LxdRefusedException | LxdTimeoutException | LxdNotFoundException refused) {
+            throwIfTaken(spec.name());
+            throw refused;
+        }
         return new InstanceCreation(null, spec.image(), used, notes);
+    }
+
+    private void throwIfTaken(String name) {
+        if (exists(name)) {
+            throw new LxdAlreadyExistsException(Subject.instance(name).kind(), name);
+        }
     }
 
     private void post(InstanceSpec spec, String image) {

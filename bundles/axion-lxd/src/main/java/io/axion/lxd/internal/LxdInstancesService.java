@@ -61,11 +61,17 @@ public final class LxdInstancesService implements LxdInstances {
 
     @Override
     public InstanceCreation create(InstanceSpec spec) {
+        InstanceCreation created = make(spec);
+        return new InstanceCreation(get(spec.name()), created.requestedImage(), created.usedImage(), created.notes());
+    }
+
+    @Override
+    public InstanceCreation make(InstanceSpec spec) {
         InstanceCreation created = creator.create(spec);
         if (spec.start()) {
             start(spec.name());
         }
-        return new InstanceCreation(get(spec.name()), created.requestedImage(), created.usedImage(), created.notes());
+        return created;
     }
 
     @Override
