@@ -27,6 +27,11 @@ import java.util.concurrent.TimeUnit;
  * deletes the instances, the project and the distribution's process afterwards.
  * <p>
  * Target (issue 5): Axion's p99 ≤ 10 ms and at least 100 × faster than LXD's recursion=2.
+ * <p>
+ * With {@code bench.total} above {@code bench.instances} (issue 18: 1,000), the rest are then made straight through
+ * LXD's REST API (as a busy farm's other tools would), and once Axion's view lists them all running: the list again
+ * (p50/p99, against LXD's recursion=2 at {@code bench.instances} from the same run, with the JVM's GC pauses in that
+ * window from its GC log), and {@code /ws/events} with {@code bench.eventClients} clients (see {@link LiveEventsLag}).
  */
 public final class InstancesListBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,6 +53,8 @@ public final class InstancesListBench {
         int instances = Integer.getInteger("bench.instances", 200);
         int requests = Integer.getInteger("bench.requests", 2000);
         int lxdRounds = Integer.getInteger("bench.lxdRounds", 5);
+        int total = Math.max(instances, Integer.getInteger("bench.total", instances));
+        int eventClients = Integer.getInteger("bench.eventClients", 200);
         Path distribution = Path.of(System.getProperty("bench.distribution"));
         Path workDir = Path.of(System.getProperty("bench.dir", "target/bench-instances"));
         String project = "axion-bench-" + UUID.randomUUID().toString().substring(0, 8);
@@ -56,7 +63,11 @@ public final class InstancesListBench {
         InstancesListBench bench = new InstancesListBench(socket, project);
         System.out.printf("Instances list bench: %d running busybox instances in LXD project %s%n", instances, project);
         // Each instance gets 1 core and 32 MiB: let the governor admit 200 cores on a small host.
-        Map<String, String> env = Map.of("AXION_CPU_OVERCOMMIT", Integer.toString(Math.max(1, instances)));
+        Path gcLog = workDir.toAbsolutePath().resolve("gc.log");
+        java.nio.file.Files.createDirectories(workDir);
+        java.nio.file.Files.deleteIfExists(gcLog);
+        Map<String, String> env = Map.of("AXION_CPU_OVERCOMMIT", Integer.toString(Math.max(1, instances)),
+                "EXTRA_JAVA_OPTS", "-Xlog:gc:file=" + gcLog);
         AxionProcess axion = AxionProcess.start(distribution, workDir, project, env);
         try {
             bench.baseUrl = axion.baseUrl();
@@ -66,14 +77,36 @@ public final class InstancesListBench {
             bench.createRunning(instances);
             System.out.printf("created and started %d instances through Axion in %.1f s%n", instances,
                     (System.nanoTime() - made) / 1e9);
-            bench.measure(instances, requests, lxdRounds);
+            double lxdMedian = bench.measure(instances, requests, lxdRounds);
+            if (total > instances) {
+                long filled = System.nanoTime();
+                bench.fillThroughLxd(instances, total);
+                bench.awaitListedRunning(total);
+                System.out.printf("%nmade %d more straight through LXD; Axion's view listed all %d running after %.1f s%n",
+                        total - instances, total, (System.nanoTime() - filled) / 1e9);
+                GcLog before = GcLog.read(gcLog);
+                long window = System.nanoTime();
+                double[] figures = bench.timeAxion(total, requests);
+                GcLog during = GcLog.read(gcLog).since(before);
+                System.out.printf("Axion GET /api/v1/instances (%d requests, %d instances each): p50 %.2f ms, p99 %.2f ms, "
+                        + "max %.2f ms; %s in those %.1f s%n", requests, total, figures[0], figures[1], figures[2],
+                        during, (System.nanoTime() - window) / 1e9);
+                System.out.printf("Axion at %d against LXD's recursion=2 at %d: %.0f× at p50, %.0f× at p99 (target: p99 ≤ "
+                        + "10 ms: %s; ≥ 100×: %s)%n", total, instances, lxdMedian / figures[0], lxdMedian / figures[1],
+                        figures[1] <= 10 ? "met" : "NOT met", lxdMedian / figures[1] >= 100 ? "met" : "NOT met");
+                long once = time(() -> bench.lxd.request("GET", "/1.0/instances?recursion=2&project=" + project, null));
+                System.out.printf("LXD   GET /1.0/instances?recursion=2 at %d (once): %.0f ms%n", total, ms(once));
+                LiveEventsLag.measure(bench.baseUrl, bench.token, eventClients,
+                        Integer.getInteger("bench.eventSeconds", 30), total);
+            }
         } finally {
             bench.cleanUp();
             axion.close();
         }
     }
 
-    private void measure(int instances, int requests, int lxdRounds) throws Exception {
+    /** @return LXD's recursion=2 median, in ms */
+    private double measure(int instances, int requests, int lxdRounds) throws Exception {
         // Warm-up: both JVMs' JIT, the connection, Jackson's serializers.
         for (int i = 0; i < 1000; i++) {
             listAxion(instances);
@@ -110,6 +143,109 @@ public final class InstancesListBench {
         System.out.printf("Axion is %.0f× faster than LXD's recursion=2 at p50, %.0f× at p99 (target: p99 ≤ 10 ms: %s;"
                 + " ≥ 100×: %s)%n", lxdMedian / p50, lxdMedian / p99, p99 <= 10 ? "met" : "NOT met",
                 lxdMedian / p99 >= 100 ? "met" : "NOT met");
+        return lxdMedian;
+    }
+
+    /** p50, p99 and max of {@code requests} listings, in ms, after a short warm-up at this size. */
+    private double[] timeAxion(int expected, int requests) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            listAxion(expected);
+        }
+        long[] times = new long[requests];
+        for (int i = 0; i < requests; i++) {
+            long start = System.nanoTime();
+            listAxion(expected);
+            times[i] = System.nanoTime() - start;
+        }
+        Arrays.sort(times);
+        return new double[] {ms(percentile(times, 50)), ms(percentile(times, 99)), ms(times[times.length - 1])};
+    }
+
+    /** Makes {@code b<from>..b<to-1>} running straight through LXD's REST API, 8 at a time. */
+    private void fillThroughLxd(int from, int to) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> made = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                String name = String.format("b%03d", i);
+                made.add(pool.submit(() -> {
+                    String body = JSON.writeValueAsString(Map.of("name", name, "type", "container",
+                            "source", Map.of("type", "image", "alias", "axion/busybox"),
+                            "config", Map.of("limits.cpu", "1", "limits.memory", "32MiB")));
+                    lxdWait(lxd.request("POST", "/1.0/instances?project=" + project, body));
+                    lxdWait(lxd.request("PUT", "/1.0/instances/" + name + "/state?project=" + project,
+                            "{\"action\":\"start\",\"timeout\":60}"));
+                    return null;
+                }));
+            }
+            int done = 0;
+            for (Future<?> future : made) {
+                future.get(30, TimeUnit.MINUTES);
+                if (++done % 100 == 0) {
+                    System.out.printf("  %d of %d made through LXD%n", done, to - from);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private void lxdWait(String asyncAnswer) throws Exception {
+        String operation = JSON.readTree(asyncAnswer).path("operation").asText();
+        JsonNode done = JSON.readTree(lxd.request("GET", operation + "/wait?timeout=300&project=" + project, null));
+        if (done.path("metadata").path("status_code").asInt() != 200) {
+            throw new IllegalStateException("LXD operation failed: " + done);
+        }
+    }
+
+    private void awaitListedRunning(int count) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (true) {
+            int running = 0;
+            for (JsonNode instance : JSON.readTree(send("GET", "/api/v1/instances", null).body())) {
+                running += "Running".equals(instance.path("status").asText()) ? 1 : 0;
+            }
+            if (running == count) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Axion lists " + running + " of " + count + " running");
+            }
+            TimeUnit.MILLISECONDS.sleep(500);
+        }
+    }
+
+    /** The JVM's GC pauses, from its {@code -Xlog:gc} file: lines like "Pause Young (Allocation Failure) ... 3.2ms". */
+    private record GcLog(int pauses, double totalMillis, double maxMillis) {
+        static GcLog read(Path file) throws IOException {
+            int pauses = 0;
+            double total = 0;
+            double max = 0;
+            if (java.nio.file.Files.exists(file)) {
+                java.util.regex.Pattern pause = java.util.regex.Pattern.compile("Pause .* ([0-9.]+)ms$");
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    java.util.regex.Matcher m = pause.matcher(line);
+                    if (m.find()) {
+                        double millis = Double.parseDouble(m.group(1));
+                        pauses++;
+                        total += millis;
+                        max = Math.max(max, millis);
+                    }
+                }
+            }
+            return new GcLog(pauses, total, max);
+        }
+
+        /** The pauses after {@code earlier}; its maximum is the whole log's when none of them is larger. */
+        GcLog since(GcLog earlier) {
+            return new GcLog(pauses - earlier.pauses, totalMillis - earlier.totalMillis, maxMillis);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%d GC pauses, %.0f ms in all (longest in the run so far %.1f ms)", pauses,
+                    totalMillis, maxMillis);
+        }
     }
 
     private void listAxion(int expected) throws IOException, InterruptedException {
