@@ -86,7 +86,7 @@ public final class InstancesListBench {
                         total - instances, total, (System.nanoTime() - filled) / 1e9);
                 GcLog before = GcLog.read(gcLog);
                 long window = System.nanoTime();
-                double[] figures = bench.timeAxion(total, requests);
+                double[] figures = bench.timeAxion(total, requests, 200);
                 GcLog during = GcLog.read(gcLog).since(before);
                 System.out.printf("Axion GET /api/v1/instances (%d requests, %d instances each): p50 %.2f ms, p99 %.2f ms, "
                         + "max %.2f ms; %s in those %.1f s%n", requests, total, figures[0], figures[1], figures[2],
@@ -107,16 +107,8 @@ public final class InstancesListBench {
 
     /** @return LXD's recursion=2 median, in ms */
     private double measure(int instances, int requests, int lxdRounds) throws Exception {
-        // Warm-up: both JVMs' JIT, the connection, Jackson's serializers.
-        for (int i = 0; i < 1000; i++) {
-            listAxion(instances);
-        }
-        long[] axion = new long[requests];
-        for (int i = 0; i < requests; i++) {
-            long start = System.nanoTime();
-            listAxion(instances);
-            axion[i] = System.nanoTime() - start;
-        }
+        // A long warm-up the first time: both JVMs' JIT, the connection, Jackson's serializers.
+        double[] figures = timeAxion(instances, requests, 1000);
         long[] lxdTimes = new long[lxdRounds];
         for (int i = 0; i < lxdRounds; i++) {
             long start = System.nanoTime();
@@ -128,14 +120,13 @@ public final class InstancesListBench {
             }
         }
         long recursion1 = time(() -> lxd.request("GET", "/1.0/instances?recursion=1&project=" + project, null));
-        Arrays.sort(axion);
         Arrays.sort(lxdTimes);
-        double p50 = ms(percentile(axion, 50));
-        double p99 = ms(percentile(axion, 99));
+        double p50 = figures[0];
+        double p99 = figures[1];
         double lxdMedian = ms(percentile(lxdTimes, 50));
         System.out.println();
         System.out.printf("Axion GET /api/v1/instances (%d requests, %d instances each): p50 %.2f ms, p99 %.2f ms, "
-                + "max %.2f ms%n", requests, instances, p50, p99, ms(axion[axion.length - 1]));
+                + "max %.2f ms%n", requests, instances, p50, p99, figures[2]);
         System.out.printf("LXD   GET /1.0/instances?recursion=2 (%d rounds): median %.0f ms, min %.0f ms, max %.0f ms "
                 + "(%.1f ms per instance)%n", lxdRounds, lxdMedian, ms(lxdTimes[0]), ms(lxdTimes[lxdTimes.length - 1]),
                 lxdMedian / instances);
@@ -146,9 +137,9 @@ public final class InstancesListBench {
         return lxdMedian;
     }
 
-    /** p50, p99 and max of {@code requests} listings, in ms, after a short warm-up at this size. */
-    private double[] timeAxion(int expected, int requests) throws Exception {
-        for (int i = 0; i < 200; i++) {
+    /** p50, p99 and max of {@code requests} listings, in ms, after {@code warmUps} untimed ones. */
+    private double[] timeAxion(int expected, int requests, int warmUps) throws Exception {
+        for (int i = 0; i < warmUps; i++) {
             listAxion(expected);
         }
         long[] times = new long[requests];
