@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * Creating through Axion against creating straight through LXD's REST API, in the same run and the same LXD
@@ -84,8 +87,8 @@ public final class CreateBench {
         batch("warm-l", count / 2, concurrency, false);
         long[] viaAxion = new long[rounds];
         long[] viaLxd = new long[rounds];
+        timed = true;
         for (int round = 0; round < rounds; round++) {
-            timed = true;
             viaAxion[round] = batch("a" + round, count, concurrency, true);
             viaLxd[round] = batch("l" + round, count, concurrency, false);
             System.out.printf("  round %d: Axion %.2f s, LXD %.2f s (%.2f×)%n", round + 1, viaAxion[round] / 1e9,
@@ -181,21 +184,20 @@ public final class CreateBench {
     }
 
     private static long millisBetween(JsonNode job, String from, String to) {
-        return java.time.Duration.between(java.time.Instant.parse(job.path(from).asText()),
-                java.time.Instant.parse(job.path(to).asText())).toMillis();
+        return Duration.between(Instant.parse(job.path(from).asText()), Instant.parse(job.path(to).asText())).toMillis();
     }
 
     /** Mean milliseconds per create in each phase. */
     private static final class Phases {
         private final String what;
         private final String[] names;
-        private final java.util.concurrent.atomic.AtomicLongArray sums;
-        private final java.util.concurrent.atomic.AtomicLong count = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicLongArray sums;
+        private final AtomicLong count = new AtomicLong();
 
         Phases(String what, String... names) {
             this.what = what;
             this.names = names;
-            this.sums = new java.util.concurrent.atomic.AtomicLongArray(names.length);
+            this.sums = new AtomicLongArray(names.length);
         }
 
         void add(long... millis) {

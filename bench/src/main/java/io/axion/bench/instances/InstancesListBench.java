@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Axion's {@code GET /api/v1/instances} beside LXD's own {@code GET /1.0/instances?recursion=2}, for N running
@@ -64,8 +67,8 @@ public final class InstancesListBench {
         System.out.printf("Instances list bench: %d running busybox instances in LXD project %s%n", instances, project);
         // Each instance gets 1 core and 32 MiB: let the governor admit 200 cores on a small host.
         Path gcLog = workDir.toAbsolutePath().resolve("gc.log");
-        java.nio.file.Files.createDirectories(workDir);
-        java.nio.file.Files.deleteIfExists(gcLog);
+        Files.createDirectories(workDir);
+        Files.deleteIfExists(gcLog);
         Map<String, String> env = Map.of("AXION_CPU_OVERCOMMIT", Integer.toString(Math.max(1, instances)),
                 "EXTRA_JAVA_OPTS", "-Xlog:gc:file=" + gcLog);
         AxionProcess axion = AxionProcess.start(distribution, workDir, project, env);
@@ -212,10 +215,10 @@ public final class InstancesListBench {
             int pauses = 0;
             double total = 0;
             double max = 0;
-            if (java.nio.file.Files.exists(file)) {
-                java.util.regex.Pattern pause = java.util.regex.Pattern.compile("Pause .* ([0-9.]+)ms$");
-                for (String line : java.nio.file.Files.readAllLines(file)) {
-                    java.util.regex.Matcher m = pause.matcher(line);
+            if (Files.exists(file)) {
+                Pattern pause = Pattern.compile("Pause .* ([0-9.]+)ms$");
+                for (String line : Files.readAllLines(file)) {
+                    Matcher m = pause.matcher(line);
                     if (m.find()) {
                         double millis = Double.parseDouble(m.group(1));
                         pauses++;
