@@ -1,7 +1,7 @@
 // `npm run e2e`: the Playwright flows against a running Axion. In the Maven build, itests' ConsoleIT boots the
 // distribution and runs this with AXION_URL, AXION_ADMIN_PASSWORD and AXION_E2E_SCREENSHOTS set.
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -12,8 +12,14 @@ if (!process.env.AXION_ADMIN_PASSWORD) {
   console.error('e2e: set AXION_URL (default http://127.0.0.1:8080) and AXION_ADMIN_PASSWORD');
   process.exit(2);
 }
-const files = process.argv.slice(2);
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...(files.length ? files : ['e2e/console.test.mjs'])], {
+// Every e2e/*.test.mjs by default (the console's flows first), one file after the other; or the files named.
+const named = process.argv.slice(2);
+const all = readdirSync(new URL('.', import.meta.url))
+  .filter((f) => f.endsWith('.test.mjs'))
+  .sort((a, b) => (a === 'console.test.mjs' ? -1 : b === 'console.test.mjs' ? 1 : a.localeCompare(b)))
+  .map((f) => `e2e/${f}`);
+const files = named.length ? named : all;
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], {
   stdio: 'inherit',
   cwd: new URL('..', import.meta.url).pathname,
 });

@@ -8,7 +8,10 @@ interface AuthValue {
   session: Session | null;
   /** Why the user was sent back to the login page (expiry, 401), shown there once. */
   notice: string | null;
-  login: (username: string, password: string) => Promise<Session>;
+  /** `code`: the two-factor code of a user who has it on (the server answers `totp-required` without it). */
+  login: (username: string, password: string, code?: string) => Promise<Session>;
+  /** Carries on with a login answered elsewhere (an enrolment at login, which logs in as it confirms). */
+  completeLogin: (result: LoginResult) => Session;
   /** Changes the user's own password and carries on with the fresh token the server answers. */
   changePassword: (currentPassword: string, newPassword: string) => Promise<Session>;
   logout: (notice?: string) => void;
@@ -74,8 +77,17 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const login = useCallback(
-    async (username: string, password: string) => {
-      const next = adopt(await authApi.login(username, password));
+    async (username: string, password: string, code?: string) => {
+      const next = adopt(await authApi.login(username, password, code));
+      setNotice(null);
+      return next;
+    },
+    [adopt],
+  );
+
+  const completeLogin = useCallback(
+    (result: LoginResult) => {
+      const next = adopt(result);
       setNotice(null);
       return next;
     },
@@ -93,8 +105,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(
-    () => ({ session, notice, login, changePassword, logout, enterAnonymous }),
-    [session, notice, login, changePassword, logout, enterAnonymous],
+    () => ({ session, notice, login, completeLogin, changePassword, logout, enterAnonymous }),
+    [session, notice, login, completeLogin, changePassword, logout, enterAnonymous],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

@@ -1,7 +1,10 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useAuth } from '../auth/AuthContext';
 import { ANONYMOUS } from '../auth/session';
-import { describeError, fieldErrors } from '../api/client';
+import { ProblemError, describeError, fieldErrors } from '../api/client';
+import { authApi, type TotpEnrolment } from '../api/auth';
+import { isTotpCode, RecoveryCodes, TotpSetup } from '../auth/TwoFactor';
 import { hasErrors, MIN_PASSWORD_LENGTH, validatePasswordChange, type Errors, type PasswordChangeForm } from '../lib/validation';
 import { Field } from '../components/Field';
 import { useToasts } from '../components/Toasts';
@@ -40,7 +43,157 @@ export default function AccountPage() {
         <p className="muted">Your sessions in other tabs and browsers end; this one carries on.</p>
         <ChangePasswordForm username={username} />
       </section>
+      <TwoFactorSection />
     </section>
+  );
+}
+
+const TOTP_KEY = ['auth', 'totp'];
+
+/**
+ * Two-factor login: off → enrol (QR code and key) → confirm with a first code → the recovery codes, once → on,
+ * with a way to turn it off again (a code or the password), unless the user's role requires it.
+ */
+function TwoFactorSection() {
+  const queryClient = useQueryClient();
+  const status = useQuery({
+    queryKey: TOTP_KEY,
+    queryFn: ({ signal }) => authApi.totpStatus(signal),
+    // A refusal (404 on an older server) is the answer, not a hiccup to retry.
+    retry: (failures, error) => !(error instanceof ProblemError && error.status < 500) && failures < 2,
+  });
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
+  const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: TOTP_KEY });
+
+  async function enrol() {
+    setBusy(true);
+    setFailure(null);
+    try {
+      setEnrolment(await authApi.totpEnrol());
+    } catch (error) {
+      setFailure(describeError(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function confirm(code: string) {
+    try {
+      const { recoveryCodes: codes } = await authApi.totpConfirm(code);
+      setEnrolment(null);
+      setRecoveryCodes(codes);
+      void refresh();
+    } catch (error) {
+      throw new Error(fieldErrors(error).code ? `The code ${fieldErrors(error).code}.` : describeError(error));
+    }
+  }
+
+  // A server from before two-factor login has no such route: say nothing.
+  if (status.isError && status.error instanceof ProblemError && status.error.status === 404) return null;
+
+  let body;
+  if (recoveryCodes) {
+    body = <RecoveryCodes codes={recoveryCodes} onDone={() => setRecoveryCodes(null)} />;
+  } else if (enrolment) {
+    body = <TotpSetup enrolment={enrolment} onConfirm={confirm} onCancel={() => setEnrolment(null)} />;
+  } else if (status.isPending) {
+    body = <p className="muted">Loading…</p>;
+  } else if (status.isError) {
+    body = (
+      <p className="error-banner" role="alert">
+        {describeError(status.error)}
+      </p>
+    );
+  } else if (status.data.enabled) {
+    body = (
+      <>
+        <p data-testid="totp-state">
+          <span className="badge badge-ok">on</span> You log in with your password and a code from your app.{' '}
+          {status.data.recoveryCodesLeft} of 10 recovery codes left.
+        </p>
+        {status.data.required ? (
+          <p className="muted small">Your role requires two-factor login: it cannot be turned off (an admin can reset it).</p>
+        ) : (
+          <DisableTotpForm onDone={refresh} />
+        )}
+      </>
+    );
+  } else {
+    body = (
+      <>
+        <p data-testid="totp-state">
+          <span className="badge badge-warn">off</span> Protect your account with a code from an authenticator app at each login.
+          {status.data.required && ' Your role requires it.'}
+        </p>
+        <button type="button" className="btn btn-primary" onClick={enrol} disabled={busy} data-testid="totp-enrol">
+          {busy ? 'Starting…' : 'Set up two-factor login'}
+        </button>
+      </>
+    );
+  }
+
+  return (
+    <section className="card panel" aria-labelledby="totp-title" data-testid="totp-section">
+      <h2 id="totp-title">Two-factor login</h2>
+      {failure && (
+        <p className="error-banner form-failure" role="alert">
+          {failure}
+        </p>
+      )}
+      {body}
+    </section>
+  );
+}
+
+function DisableTotpForm({ onDone }: { onDone: () => void }) {
+  const toasts = useToasts();
+  const [proof, setProof] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const given = proof.trim();
+    if (!given) {
+      setError('Enter a current code, a recovery code or your password.');
+      return;
+    }
+    setBusy(true);
+    setError(null);
+    // Six digits are a code; a recovery code looks like abcde-fghjk; anything else is the password.
+    const asCode = isTotpCode(given) || /^[a-z2-9]{5}-?[a-z2-9]{5}$/i.test(given);
+    try {
+      await authApi.totpDisable(asCode ? { code: given } : { password: proof });
+      toasts.show({ kind: 'success', title: 'Two-factor login turned off', message: 'Your password alone logs you in again.' });
+      setProof('');
+      onDone();
+    } catch (e) {
+      const fields = fieldErrors(e);
+      setError(fields.code ? 'That code is wrong or already used.' : fields.password ? 'That password is wrong.' : describeError(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Field label="Code or password to turn it off" error={error ?? undefined}>
+        <input
+          type="password"
+          name="totp-disable-proof"
+          value={proof}
+          onChange={(e) => setProof(e.target.value)}
+          autoComplete="off"
+          data-testid="totp-disable-proof"
+        />
+      </Field>
+      <button type="submit" className="btn btn-danger" disabled={busy} data-testid="totp-disable">
+        {busy ? 'Turning off…' : 'Turn off two-factor login'}
+      </button>
+    </form>
   );
 }
 

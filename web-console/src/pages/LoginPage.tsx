@@ -2,11 +2,17 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { capabilitiesApi } from '../api/capabilities';
-import { ProblemError, describeError } from '../api/client';
+import { ProblemError, describeError, fieldErrors } from '../api/client';
 import { healthApi, type Health } from '../api/health';
+import { authApi, problemSlug, type LoginWithRecovery, type TotpEnrolment } from '../api/auth';
+import { OneTimeCodeInput, RecoveryCodes, TotpSetup } from '../auth/TwoFactor';
 
-export function loginErrorMessage(error: unknown): string {
+/** Which part of the login the page is at: the password, the two-factor code, an enrolment the role requires. */
+type Step = 'password' | 'code' | 'enrol' | 'recovery';
+
+export function loginErrorMessage(error: unknown, step: Step = 'password'): string {
   if (error instanceof ProblemError) {
+    if (error.status === 401 && step === 'code') return 'Wrong or already used code, or wrong password.';
     if (error.status === 401) return 'Wrong username or password.';
     if (error.status === 404) return 'This server has no login: its auth feature is not installed.';
     if (error.status === 429) {
@@ -19,12 +25,16 @@ export function loginErrorMessage(error: unknown): string {
 }
 
 export function LoginPage() {
-  const { login, notice, enterAnonymous } = useAuth();
+  const { login, completeLogin, notice, enterAnonymous } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const from = (location.state as { from?: string } | null)?.from ?? '/';
   const [username, setUsername] = useState('admin');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [step, setStep] = useState<Step>('password');
+  const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
+  const [enrolled, setEnrolled] = useState<LoginWithRecovery | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [health, setHealth] = useState<Health | null>(null);
@@ -57,15 +67,79 @@ export function LoginPage() {
       setError('Enter your username and password.');
       return;
     }
+    if (step === 'code' && !code.trim()) {
+      setError('Enter the code from your authenticator app, or a recovery code.');
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
-      await login(username, password);
+      await login(username, password, step === 'code' ? code.trim() : undefined);
       navigate(from, { replace: true });
     } catch (e) {
-      setError(loginErrorMessage(e));
+      const slug = problemSlug(e);
+      if (slug === 'totp-required') {
+        // The password was right: keep it, and ask for the code.
+        setStep('code');
+      } else if (slug === 'totp-enrolment-required') {
+        await startEnrolment();
+      } else {
+        setError(loginErrorMessage(e, step));
+      }
       setBusy(false);
     }
+  }
+
+  async function startEnrolment() {
+    try {
+      setEnrolment(await authApi.loginTotpEnrol(username, password));
+      setStep('enrol');
+    } catch (e) {
+      setError(loginErrorMessage(e));
+    }
+  }
+
+  async function confirmEnrolment(first: string) {
+    try {
+      setEnrolled(await authApi.loginTotpConfirm(username, password, first));
+      setEnrolment(null);
+      setStep('recovery');
+    } catch (e) {
+      throw new Error(fieldErrors(e).code ? `The code ${fieldErrors(e).code}.` : loginErrorMessage(e));
+    }
+  }
+
+  function backToPassword() {
+    setStep('password');
+    setCode('');
+    setEnrolment(null);
+    setPassword('');
+    setError(null);
+  }
+
+  if ((step === 'enrol' && enrolment) || (step === 'recovery' && enrolled)) {
+    return (
+      <div className="login-screen">
+        <section className="login-card card" aria-labelledby="login-title">
+          <h1 id="login-title">Set up two-factor login</h1>
+          {step === 'enrol' && enrolment ? (
+            <>
+              <p className="muted">Your role must log in with a code from an authenticator app. Set it up to sign in as {username}.</p>
+              <TotpSetup enrolment={enrolment} onConfirm={confirmEnrolment} onCancel={backToPassword} confirmLabel="Turn on and sign in" />
+            </>
+          ) : (
+            <RecoveryCodes
+              codes={enrolled!.recoveryCodes}
+              doneLabel="I have saved these codes: continue"
+              onDone={() => {
+                completeLogin(enrolled!);
+                navigate(from, { replace: true });
+              }}
+            />
+          )}
+        </section>
+      </div>
+    );
   }
 
   return (
@@ -102,10 +176,25 @@ export function LoginPage() {
             autoComplete="current-password"
             value={password}
             onChange={(e) => setPassword(e.target.value)}
-            autoFocus
+            autoFocus={step === 'password'}
             required
           />
         </div>
+        {step === 'code' && (
+          <div className="field">
+            <label htmlFor="login-code">Two-factor code</label>
+            <OneTimeCodeInput
+              id="login-code"
+              value={code}
+              onChange={setCode}
+              describedBy="login-code-hint"
+              testId="login-code"
+            />
+            <div id="login-code-hint" className="field-hint">
+              The 6 digits of your authenticator app, or one of your recovery codes.
+            </div>
+          </div>
+        )}
         {error && (
           <p className="error-banner" role="alert" data-testid="login-error">
             {error}

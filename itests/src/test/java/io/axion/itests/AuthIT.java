@@ -3,8 +3,11 @@ package io.axion.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.ops4j.pax.exam.CoreOptions.mavenBundle;
+import static org.ops4j.pax.exam.CoreOptions.wrappedBundle;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
+import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.auth.Roles;
@@ -21,14 +24,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.spec.SecretKeySpec;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -62,7 +68,9 @@ public class AuthIT extends KarafTestSupport {
                 editConfigurationFilePut("etc/io.axion.auth.cfg", "lockoutSeconds", "3"),
                 editConfigurationFilePut("etc/io.axion.auth.cfg", "maxFailuresPerAddress", "1000000"),
                 editConfigurationFilePut("etc/io.axion.auth.cfg", "slowdownMaxMs", "300"),
-                editConfigurationFilePut("etc/io.axion.auth.cfg", "ticketTtlSeconds", "2"));
+                editConfigurationFilePut("etc/io.axion.auth.cfg", "ticketTtlSeconds", "2"),
+                // The TOTP library, as the test's authenticator app
+                wrappedBundle(mavenBundle().groupId("com.eatthepath").artifactId("java-otp").versionAsInProject()));
     }
 
     /** The SSH server, for the shell's login. */
@@ -331,7 +339,99 @@ public class AuthIT extends KarafTestSupport {
         assertThat(request("GET", "/api/v1/auth/me", admin, null).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    public void twoFactorLoginNeedsACurrentCodeOnceOrARecoveryCodeOnce() throws Exception {
+        String admin = adminToken();
+        String user = "totp-" + Long.toString(System.nanoTime() % 1_000_000, 36); // fresh on a rerun
+        ensureUser(admin, user, Roles.OPERATOR);
+        String session = login(user, PASSWORD);
+
+        HttpResponse<String> enrolled = request("POST", "/api/v1/auth/totp/enrol", session, null);
+        assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(200);
+        String secret = json(enrolled).path("secret").asText();
+        assertThat(secret).matches("[A-Z2-7]{32}");
+        assertThat(json(enrolled).path("otpauthUri").asText()).startsWith("otpauth://totp/Axion:" + user + "?")
+                .contains("secret=" + secret);
+        // Pending: the password alone still logs in.
+        login(user, PASSWORD);
+
+        // The code of now confirms; the next step's (within the accepted skew) is kept for the login.
+        Instant now = Instant.now();
+        String confirmCode = totp(secret, now);
+        String loginCode = totp(secret, now.plus(Duration.ofSeconds(30)));
+        HttpResponse<String> confirmed = request("POST", "/api/v1/auth/totp/confirm", session,
+                JSON.writeValueAsString(Map.of("code", confirmCode)));
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        List<String> recovery = new ArrayList<>();
+        json(confirmed).path("recoveryCodes").forEach(code -> recovery.add(code.asText()));
+        assertThat(recovery).hasSize(10).doesNotHaveDuplicates();
+
+        HttpResponse<String> withoutCode = loginResponse(user, PASSWORD);
+        assertThat(withoutCode.statusCode()).isEqualTo(401);
+        assertThat(withoutCode.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(withoutCode).path("type").asText()).endsWith("/totp-required");
+
+        HttpResponse<String> withCode = loginWithCode(user, PASSWORD, loginCode);
+        assertThat(withCode.statusCode()).as(withCode.body()).isEqualTo(200);
+        assertThat(request("GET", "/api/v1/auth/me", json(withCode).path("token").asText(), null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> replayed = loginWithCode(user, PASSWORD, loginCode);
+        assertThat(replayed.statusCode()).isEqualTo(401);
+        assertThat(json(replayed).path("type").asText()).endsWith("/bad-credentials");
+        // The code that confirmed the enrolment is used up too.
+        assertThat(loginWithCode(user, PASSWORD, confirmCode).statusCode()).isEqualTo(401);
+        // A right code with a wrong password is a wrong password.
+        assertThat(loginWithCode(user, "wrong-password-9", recovery.get(0)).statusCode()).isEqualTo(401);
+
+        assertThat(loginWithCode(user, PASSWORD, recovery.get(0)).statusCode()).isEqualTo(200);
+        assertThat(loginWithCode(user, PASSWORD, recovery.get(0)).statusCode()).isEqualTo(401);
+        assertThat(loginWithCode(user, PASSWORD, recovery.get(1)).statusCode()).isEqualTo(200);
+        JsonNode state = json(request("GET", "/api/v1/auth/totp", session, null));
+        assertThat(state.path("enabled").asBoolean()).isTrue();
+        assertThat(state.path("recoveryCodesLeft").asInt()).isEqualTo(8);
+        assertThat(json(request("GET", "/api/v1/users/" + user, admin, null)).path("totp").asBoolean()).isTrue();
+
+        // Audited without a secret or a code; then an admin resets it and the password alone works again.
+        JsonNode audit = json(request("GET", "/api/v1/audit?limit=200&user=" + user, admin, null));
+        assertThat(audit.findValuesAsText("action")).contains("totp-enrol", "totp-enabled", "login-totp-required",
+                "login-failed", "login");
+        assertThat(audit.toString()).doesNotContain(secret).doesNotContain(confirmCode).doesNotContain(loginCode)
+                .doesNotContain(recovery.get(0));
+        assertThat(request("DELETE", "/api/v1/users/" + user + "/totp", admin, null).statusCode()).isEqualTo(204);
+        assertThat(loginResponse(user, PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(request("DELETE", "/api/v1/users/" + user, admin, null).statusCode()).isEqualTo(204);
+    }
+
     // --- helpers ------------------------------------------------------------------------------------------------
+
+    /** The code an authenticator app shows at {@code at} for a Base32 secret (java-otp, as the server uses). */
+    static String totp(String base32Secret, Instant at) throws Exception {
+        TimeBasedOneTimePasswordGenerator generator = new TimeBasedOneTimePasswordGenerator();
+        return generator.generateOneTimePasswordString(
+                new SecretKeySpec(base32(base32Secret), generator.getAlgorithm()), at, Locale.ROOT);
+    }
+
+    /** RFC 4648 Base32, without padding. */
+    static byte[] base32(String text) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int buffer = 0;
+        int bits = 0;
+        for (char c : text.replace("=", "").toCharArray()) {
+            buffer = (buffer << 5) | alphabet.indexOf(c);
+            bits += 5;
+            if (bits >= 8) {
+                out.write((buffer >> (bits - 8)) & 0xff);
+                bits -= 8;
+            }
+        }
+        return out.toByteArray();
+    }
+
+    HttpResponse<String> loginWithCode(String username, String password, String code) throws Exception {
+        return request("POST", "/api/v1/auth/login", null,
+                JSON.writeValueAsString(Map.of("username", username, "password", password, "code", code)));
+    }
 
     /** One route of the OpenAPI document. */
     record Operation(String method, String path, boolean secured, String requiredRole) {

@@ -27,6 +27,13 @@ final class AuditLog {
     static final String LOGIN = "login";
     static final String LOGIN_FAILED = "login-failed";
     static final String LOGIN_THROTTLED = "login-throttled";
+    /** A right password without the code its user needs (or without the enrolment its role needs). */
+    static final String LOGIN_TOTP_REQUIRED = "login-totp-required";
+    /** Two-factor changes: an enrolment started, confirmed (on), turned off by its user, reset by an admin. */
+    static final String TOTP_ENROL = "totp-enrol";
+    static final String TOTP_ENABLED = "totp-enabled";
+    static final String TOTP_DISABLED = "totp-disabled";
+    static final String TOTP_RESET = "totp-reset";
     static final String REQUEST = AuditEvent.REQUEST;
     private static final int PRUNE_EVERY = 1000;
     private static final int MAX_TEXT = 512;

@@ -45,6 +45,14 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "Longest lock, in seconds")
     long maxLockoutSeconds() default 900;
 
+    @AttributeDefinition(description = "Roles that must log in with a TOTP code, comma separated (admin, operator, "
+            + "viewer); empty: two-factor login is each user's choice. A user of such a role who has not enrolled "
+            + "is answered 401 totp-enrolment-required and enrols with the password through /auth/login/totp/*")
+    String totpRequiredRoles() default "";
+
+    @AttributeDefinition(description = "The issuer authenticator apps show next to the account name")
+    String totpIssuer() default "Axion";
+
     @AttributeDefinition(description = "Audit entries older than this many days are deleted")
     int auditRetentionDays() default 90;
 

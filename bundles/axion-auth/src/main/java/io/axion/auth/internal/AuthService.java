@@ -9,7 +9,10 @@ import io.axion.api.cluster.ClusterService;
 import io.axion.api.error.AxionException;
 import io.axion.api.error.ValidationException;
 import io.axion.api.store.Store;
+import io.axion.api.error.ConflictException;
+import io.axion.api.error.NotFoundException;
 import io.axion.auth.internal.ApiTypes.LoginResponse;
+import io.axion.auth.internal.ApiTypes.LoginWithRecovery;
 import io.axion.auth.internal.ApiTypes.UserView;
 import io.axion.auth.internal.LoginService.Origin;
 import io.axion.auth.internal.UserRecord.UserState;
@@ -42,6 +45,8 @@ import org.slf4j.LoggerFactory;
 public class AuthService implements Authenticator {
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
     static final String LOGIN_PATH = AxionConstants.API_BASE + "/auth/login";
+    static final String TOTP_PATH = AxionConstants.API_BASE + "/auth/totp";
+    static final String LOGIN_TOTP_PATH = LOGIN_PATH + "/totp";
     /** The shared map of outstanding WebSocket tickets. */
     static final String WS_TICKETS_MAP = "axion-auth-ws-tickets";
 
@@ -68,6 +73,7 @@ public class AuthService implements Authenticator {
     private AuditLog audit;
     private volatile UserChanges userChanges;
     private ApiTokens apiTokens;
+    private TwoFactor twoFactor;
 
     public AuthService() {
     }
@@ -104,7 +110,9 @@ public class AuthService implements Authenticator {
                 Duration.ofMillis(config.slowdownStepMs()), Duration.ofMillis(config.slowdownMaxMs()),
                 Duration.ofSeconds(config.lockoutSeconds()), Duration.ofSeconds(config.maxLockoutSeconds())), clock,
                 new ThrottleCounters(store));
-        logins = new LoginService(users, hasher, throttle, audit, sleeper);
+        twoFactor = new TwoFactor(new TotpRepository(store), new Totp(clock), hasher, clock, config.totpIssuer(),
+                TwoFactor.roles(config.totpRequiredRoles()));
+        logins = new LoginService(users, hasher, throttle, audit, sleeper, twoFactor);
         apiTokens = new ApiTokens(new ApiTokenRepository(store), clock);
         FirstAdmin.ensure(users, dataDir, envAdminPassword, config.minPasswordLength());
     }
@@ -137,14 +145,108 @@ public class AuthService implements Authenticator {
 
     /** The API's login: a token for the right password, 401 for a wrong one, 429 while locked. */
     LoginResponse login(String username, String password, String address) {
-        UserState user = logins.authenticate(username, password, new Origin("POST", LOGIN_PATH, address))
+        return login(username, password, null, address);
+    }
+
+    /**
+     * The API's login with the TOTP (or recovery) code of a user who has two-factor login on: 401
+     * {@code totp-required} without it, 401 {@code bad-credentials} for a wrong one.
+     */
+    LoginResponse login(String username, String password, String code, String address) {
+        UserState user = logins.authenticate(username, password, code, new Origin("POST", LOGIN_PATH, address))
                 .orElseThrow(AuthService::badCredentials);
         return issue(user);
     }
 
-    /** A password check for another channel (the shell); empty when wrong. */
+    /** A password check for another channel (the shell; a TOTP code follows the password); empty when wrong. */
     Optional<UserState> checkPassword(String username, String password, Origin origin) {
-        return logins.authenticate(username, password, origin);
+        return logins.authenticateCombined(username, password, origin);
+    }
+
+    // --- two-factor login (TOTP) ----------------------------------------------------------------------------
+
+    TwoFactor.State totpState(String username) {
+        return twoFactor.state(currentUser(username));
+    }
+
+    /** The accounts ({@code userId}s) whose TOTP is on, for the users list. */
+    java.util.Set<String> totpUserIds() {
+        return twoFactor.enabledUserIds();
+    }
+
+    /** Starts (or restarts) the caller's enrolment: the secret is pending until {@link #confirmTotp}. */
+    TwoFactor.Enrolment enrolTotp(String username, String address) {
+        TwoFactor.Enrolment enrolment = twoFactor.enrol(currentUser(username));
+        audit.record(username, AuditLog.TOTP_ENROL, "POST", TOTP_PATH + "/enrol", address, 200);
+        return enrolment;
+    }
+
+    /** Turns the caller's pending enrolment on with a first code; answers the recovery codes, this once. */
+    List<String> confirmTotp(String username, String code, String address) {
+        List<String> codes = twoFactor.confirm(currentUser(username), code);
+        audit.record(username, AuditLog.TOTP_ENABLED, "POST", TOTP_PATH + "/confirm", address, 200);
+        return codes;
+    }
+
+    /**
+     * The caller turns two-factor login off (or drops a pending enrolment), proving it with a current code, a
+     * recovery code or the password (throttled like a login); refused while the caller's role requires it.
+     */
+    void disableTotp(String username, String code, String password, String address) {
+        UserState user = currentUser(username);
+        TwoFactor.State state = twoFactor.state(user);
+        if (!state.enabled() && !state.pending()) {
+            throw new ConflictException("totp-not-enrolled", "Two-factor login is not on");
+        }
+        if (state.enabled()) {
+            if (state.required()) {
+                throw new ConflictException("totp-required-by-role",
+                        "Your role must log in with a code; an admin can reset it instead");
+            }
+            boolean hasCode = code != null && !code.isBlank();
+            if (hasCode) {
+                if (!logins.confirmCode(user, code, address)) {
+                    throw new ValidationException("code", "is wrong or already used");
+                }
+            } else if (password != null && !password.isEmpty()) {
+                if (!logins.confirm(username, password, address)) {
+                    throw new ValidationException("password", "is wrong");
+                }
+            } else {
+                throw new ValidationException("code", "or password is required to turn two-factor login off");
+            }
+        }
+        twoFactor.disable(user.userId());
+        audit.record(username, AuditLog.TOTP_DISABLED, "DELETE", TOTP_PATH, address, 204);
+    }
+
+    /** An admin turns someone's two-factor login off (a lost device); they log in with the password again. */
+    void resetTotp(String admin, String username, String address) {
+        UserRecord user = users.find(Credentials.requirePossibleUsername(username))
+                .orElseThrow(() -> new NotFoundException("User", username));
+        twoFactor.disable(user.userId());
+        audit.record(admin, AuditLog.TOTP_RESET, "DELETE", AxionConstants.API_BASE + "/users/" + username + "/totp",
+                address, 204);
+    }
+
+    /** The enrolment of a user whose role requires TOTP and who cannot log in before: checked by the password. */
+    TwoFactor.Enrolment enrolTotpAtLogin(String username, String password, String address) {
+        UserState user = logins.passwordOnly(username, password,
+                new Origin("POST", LOGIN_TOTP_PATH + "/enrol", address));
+        TwoFactor.Enrolment enrolment = twoFactor.enrol(user);
+        audit.record(username, AuditLog.TOTP_ENROL, "POST", LOGIN_TOTP_PATH + "/enrol", address, 200);
+        return enrolment;
+    }
+
+    /** Confirms such an enrolment and logs the user in: the recovery codes and a token. */
+    LoginWithRecovery confirmTotpAtLogin(String username, String password, String code, String address) {
+        Origin origin = new Origin("POST", LOGIN_TOTP_PATH + "/confirm", address);
+        UserState user = logins.passwordOnly(username, password, origin);
+        List<String> codes = twoFactor.confirm(user, code);
+        audit.record(username, AuditLog.TOTP_ENABLED, "POST", LOGIN_TOTP_PATH + "/confirm", address, 200);
+        logins.succeeded(username, origin);
+        LoginResponse login = issue(user);
+        return new LoginWithRecovery(login.token(), login.expiresAt(), login.user(), codes);
     }
 
     /** Changes the caller's own password; every earlier token of theirs stops working, the answer holds a new one. */
@@ -245,7 +347,7 @@ public class AuthService implements Authenticator {
         return new AuthenticatedUser(user.username(), user.role());
     }
 
-    private static AxionException badCredentials() {
+    static AxionException badCredentials() {
         return new AxionException(401, "bad-credentials", "Unauthorized", "Wrong username or password");
     }
 

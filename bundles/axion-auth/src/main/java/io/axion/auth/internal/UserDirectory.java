@@ -128,6 +128,7 @@ final class UserDirectory {
             if (Roles.ADMIN.equals(user.role()) && repository.count(c, Roles.ADMIN) <= 1) {
                 throw new ConflictException("last-admin", "User '" + username + "' is the last admin");
             }
+            TotpRepository.delete(c, user.userId()); // its second factor goes with it
             repository.delete(c, username);
             return null;
         });

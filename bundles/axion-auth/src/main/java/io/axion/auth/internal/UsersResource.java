@@ -17,10 +17,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -36,13 +40,15 @@ public class UsersResource implements RestResource {
 
     @GET
     public List<UserDetails> list() {
-        return auth.users().list().stream().map(UserDetails::of).toList();
+        Set<String> totp = auth.totpUserIds();
+        return auth.users().list().stream().map(u -> UserDetails.of(u, totp.contains(u.userId()))).toList();
     }
 
     @GET
     @Path("{username}")
     public UserDetails get(@PathParam("username") String username) {
-        return auth.users().find(username).map(UserDetails::of)
+        Set<String> totp = auth.totpUserIds();
+        return auth.users().find(username).map(u -> UserDetails.of(u, totp.contains(u.userId())))
                 .orElseThrow(() -> new NotFoundException("User", username));
     }
 
@@ -52,7 +58,8 @@ public class UsersResource implements RestResource {
         if (body == null) {
             throw new ValidationException("body", "a JSON object {username, password, role} is required");
         }
-        UserDetails created = UserDetails.of(auth.users().create(body.username(), body.password(), body.role()));
+        UserDetails created = UserDetails.of(auth.users().create(body.username(), body.password(), body.role()),
+                false);
         return Response.created(URI.create(AxionConstants.API_BASE + "/users/" + created.username()))
                 .entity(created).build();
     }
@@ -73,6 +80,18 @@ public class UsersResource implements RestResource {
             throw new ValidationException("body", "a JSON object {password} is required");
         }
         auth.resetPassword(username, body.password());
+        return Response.noContent().build();
+    }
+
+    /**
+     * Turns a user's two-factor login off (a lost device without recovery codes): they log in with the password
+     * alone again, or enrol again first when their role requires it. 404 for an unknown user.
+     */
+    @DELETE
+    @Path("{username}/totp")
+    public Response resetTotp(@PathParam("username") String username, @Context SecurityContext security,
+                              @Context HttpServletRequest request) {
+        auth.resetTotp(Callers.name(security), username, Callers.address(request));
         return Response.noContent().build();
     }
 }
