@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { ADMIN_PASSWORD, BASE_URL, IMAGE, SCREENSHOTS, apiClient, eventually, launch, login, newPage, shot, uniqueName } from './lib.mjs';
 
 const NAME = uniqueName('e2e');
+/** The bulk flow's three instances, made through the API, stopped and deleted from the dashboard. */
+const BULK_PREFIX = uniqueName('e2e-bulk');
+const BULK = [1, 2, 3].map((i) => `${BULK_PREFIX}-${i}`);
 const WORK_DIR = process.env.AXION_E2E_DIR ?? '/tmp';
 const FORWARD_HOST = process.env.AXION_FORWARD_HOST ?? new URL(BASE_URL).hostname;
 const HOST_PORT = 20000 + Math.floor(Math.random() * 30000);
@@ -81,8 +84,10 @@ describe('Axion console', { concurrency: false }, () => {
   });
 
   after(async () => {
-    const res = await api?.get(`/api/v1/instances/${NAME}`);
-    if (res?.status === 200) await api.del(`/api/v1/instances/${NAME}`);
+    for (const name of [NAME, ...BULK]) {
+      const res = await api?.get(`/api/v1/instances/${name}`);
+      if (res?.status === 200) await api.del(`/api/v1/instances/${name}`);
+    }
     await browser?.close();
     assert.deepEqual(errors?.map((e) => e.message) ?? [], [], 'the page threw no uncaught errors');
   });
@@ -350,6 +355,47 @@ describe('Axion console', { concurrency: false }, () => {
     await row().waitFor({ state: 'detached', timeout: 60_000 });
     assert.equal((await api.get(`/api/v1/instances/${NAME}`)).status, 404);
     await shot(page, '22-deleted');
+  });
+
+  flow('select many, then bulk stop and bulk delete, each followed in one progress panel', async () => {
+    for (const name of BULK) {
+      const res = await api.post('/api/v1/instances', { name, image, cpu: 1, memoryMiB: 64, start: true });
+      assert.equal(res.status, 202, `creating ${name}: ${await res.text()} (the quota must leave room for three one-core instances)`);
+    }
+    await page.goto(`/?q=${BULK_PREFIX}`);
+    const rows = (status = '') => page.locator(`[data-testid="instance-row"][data-name^="${BULK_PREFIX}-"]${status ? `[data-status="${status}"]` : ''}`);
+    await eventually(async () => (await rows('Running').count()) === 3, { timeout: CREATE_TIMEOUT, what: 'three running instances' });
+
+    // The header box takes every instance the filter lets through.
+    await page.getByRole('checkbox', { name: 'Select all 3 shown' }).check();
+    const bar = page.getByTestId('bulk-bar');
+    await bar.getByTestId('selection-count').filter({ hasText: '3 selected' }).waitFor();
+    await shot(page, '22b-bulk-selected');
+
+    await bar.getByRole('button', { name: 'Stop the 3 instances selected' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Stop 3 instances' }).click();
+    const stopping = page.locator('[data-testid="bulk-progress"][data-action="stop"]');
+    await stopping.getByTestId('bulk-completed').filter({ hasText: /^3$/ }).waitFor({ timeout: 120_000 });
+    assert.equal(await stopping.getByTestId('bulk-failed').innerText(), '0');
+    assert.equal(await stopping.getByTestId('bulk-total').innerText(), '3');
+    await stopping.getByRole('heading', { name: 'Stopped 3 instances' }).waitFor();
+    await eventually(async () => (await rows('Stopped').count()) === 3, { timeout: 30_000, what: 'three stopped rows' });
+    await shot(page, '22c-bulk-stopped');
+    await stopping.getByTestId('bulk-dismiss').click();
+    await stopping.waitFor({ state: 'detached' });
+
+    // The selection outlived the stop (and the list refreshes that came with it).
+    await bar.getByRole('button', { name: 'Delete the 3 instances selected' }).click();
+    const confirm = page.getByTestId('confirm-dialog').filter({ hasText: 'Delete the 3 instances selected for good' });
+    await confirm.getByRole('button', { name: 'Delete 3 instances' }).click();
+    const deleting = page.locator('[data-testid="bulk-progress"][data-action="delete"]');
+    await deleting.getByTestId('bulk-completed').filter({ hasText: /^3$/ }).waitFor({ timeout: 120_000 });
+    await rows().first().waitFor({ state: 'detached', timeout: 30_000 });
+    // The deleted instances left the selection with the list: no bar, no selection of things that are gone.
+    await bar.waitFor({ state: 'detached' });
+    for (const name of BULK) assert.equal((await api.get(`/api/v1/instances/${name}`)).status, 404, `${name} is gone`);
+    await shot(page, '22d-bulk-deleted');
+    await deleting.getByTestId('bulk-dismiss').click();
   });
 
   flow('a phone-sized screen gets the card layout and the menu', async () => {

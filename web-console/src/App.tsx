@@ -2,6 +2,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useLocation } from 'react-router';
 import { useAuth } from './auth/AuthContext';
 import { LiveProvider } from './live/LiveContext';
+import { BulkRunsProvider } from './live/BulkRunsContext';
 import { Layout } from './components/Layout';
 import { Loading } from './components/ErrorBanner';
 import { LoginPage } from './pages/LoginPage';
@@ -31,35 +32,37 @@ export function App() {
   const { session } = useAuth();
   return (
     <LiveProvider enabled={!!session}>
-      <NodeSwitchNotice />
-      <Routes>
-        <Route path="/login" element={session ? <Navigate to="/" replace /> : <LoginPage />} />
-        <Route
-          path="*"
-          element={
-            <RequireSession>
-              <Layout>
-                <Suspense fallback={<Loading what="page" />}>
-                  <Routes>
-                    <Route path="/" element={<DashboardPage />} />
-                    <Route path="/instances/new" element={<CreateInstancePage />} />
-                    <Route path="/instances/:name" element={<InstancePage />} />
-                    <Route path="/instances/:name/:tab" element={<InstancePage />} />
-                    <Route path="/activity" element={<ActivityPage />} />
-                    <Route path="/cluster" element={<ClusterPage />} />
-                    <Route path="/health" element={<HealthPage />} />
-                    <Route path="/account" element={<AccountPage />} />
-                    <Route path="/admin/users" element={<UsersPage />} />
-                    <Route path="/admin/quota" element={<QuotaPage />} />
-                    <Route path="/admin/audit" element={<AuditPage />} />
-                    <Route path="*" element={<NotFoundPage />} />
-                  </Routes>
-                </Suspense>
-              </Layout>
-            </RequireSession>
-          }
-        />
-      </Routes>
+      <BulkRunsProvider enabled={!!session}>
+        <NodeSwitchNotice />
+        <Routes>
+          <Route path="/login" element={session ? <Navigate to="/" replace /> : <LoginPage />} />
+          <Route
+            path="*"
+            element={
+              <RequireSession>
+                <Layout>
+                  <Suspense fallback={<Loading what="page" />}>
+                    <Routes>
+                      <Route path="/" element={<DashboardPage />} />
+                      <Route path="/instances/new" element={<CreateInstancePage />} />
+                      <Route path="/instances/:name" element={<InstancePage />} />
+                      <Route path="/instances/:name/:tab" element={<InstancePage />} />
+                      <Route path="/activity" element={<ActivityPage />} />
+                      <Route path="/cluster" element={<ClusterPage />} />
+                      <Route path="/health" element={<HealthPage />} />
+                      <Route path="/account" element={<AccountPage />} />
+                      <Route path="/admin/users" element={<UsersPage />} />
+                      <Route path="/admin/quota" element={<QuotaPage />} />
+                      <Route path="/admin/audit" element={<AuditPage />} />
+                      <Route path="*" element={<NotFoundPage />} />
+                    </Routes>
+                  </Suspense>
+                </Layout>
+              </RequireSession>
+            }
+          />
+        </Routes>
+      </BulkRunsProvider>
     </LiveProvider>
   );
 }

@@ -8,20 +8,37 @@ import { activity } from './activity';
 import { jobWatch } from './jobWatch';
 import { telemetry } from './telemetry';
 import { activeJobs } from './activeJobs';
+import { forEachBounded } from '../lib/concurrency';
+import { invalidateSoon } from './invalidations';
+
+/** Jobs re-read at once after a reconnect: a bulk run may be following a thousand of them. */
+const REREADS_IN_FLIGHT = 4;
 
 const LiveContext = createContext<ConnectionState>('idle');
 
-/** What a job's end changes: the caches to refetch. */
+/** What a job's end changes: the caches to refetch (throttled: bulk actions bring events by the thousand). */
 export function invalidateForJob(client: QueryClient, job: Partial<Job>): void {
-  void client.invalidateQueries({ queryKey: keys.jobs });
+  invalidateSoon(client, keys.jobs);
   if (!isTerminal(job.state)) return;
-  void client.invalidateQueries({ queryKey: keys.instances });
-  void client.invalidateQueries({ queryKey: keys.quota });
+  invalidateSoon(client, keys.instances);
+  invalidateSoon(client, keys.quota);
   if (job.instance) {
-    void client.invalidateQueries({ queryKey: keys.instance(job.instance) });
-    void client.invalidateQueries({ queryKey: keys.snapshots(job.instance) });
-    void client.invalidateQueries({ queryKey: keys.forwards(job.instance) });
+    invalidateSoon(client, keys.instance(job.instance));
+    invalidateSoon(client, keys.snapshots(job.instance));
+    invalidateSoon(client, keys.forwards(job.instance));
   }
+}
+
+/**
+ * A job state the console read itself (not from the socket), as if its event had come: watchers, the rows'
+ * "under way" marks and the caches hear of it, once, when it is news.
+ */
+export function learnJob(client: QueryClient, job: Job): void {
+  if (jobWatch.last(job.id)?.state === job.state) return;
+  jobWatch.update(job);
+  activeJobs.update(job);
+  client.setQueryData(keys.job(job.id), job);
+  invalidateForJob(client, job);
 }
 
 export function handleEvent(client: QueryClient, message: EventMessage): void {
@@ -44,8 +61,8 @@ export function handleEvent(client: QueryClient, message: EventMessage): void {
       activity.add(message);
       const data = (message.data ?? {}) as Record<string, unknown>;
       const name = (data.instance ?? data.name) as string | undefined;
-      void client.invalidateQueries({ queryKey: keys.instances });
-      if (name) void client.invalidateQueries({ queryKey: keys.instance(name) });
+      invalidateSoon(client, keys.instances);
+      if (name) invalidateSoon(client, keys.instance(name));
       return;
     }
     case 'cluster': {
@@ -77,9 +94,7 @@ export function LiveProvider({ enabled, children }: { enabled: boolean; children
     const offReconnect = stream.onReconnect(() => {
       // Changes may have been missed while the socket was down: refetch once, and re-read followed jobs.
       void client.invalidateQueries();
-      for (const id of jobWatch.pending()) {
-        jobsApi.get(id).then((job) => jobWatch.update(job), () => undefined);
-      }
+      void forEachBounded(jobWatch.pending(), REREADS_IN_FLIGHT, (id) => jobsApi.get(id).then((job) => jobWatch.update(job)));
     });
     stream.start();
     return () => {

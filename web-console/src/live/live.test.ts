@@ -4,6 +4,7 @@ import { parseTelemetry, TelemetryStore, HISTORY } from './telemetry';
 import { ActivityLog, ACTIVITY_LIMIT } from './activity';
 import { JobWatch } from './jobWatch';
 import { handleEvent } from './LiveContext';
+import { INVALIDATE_EVERY_MS } from './invalidations';
 import type { Job } from '../api/jobs';
 
 /** A usage frame of one node around the given instances. */
@@ -109,21 +110,49 @@ describe('JobWatch', () => {
 
 describe('handleEvent (the socket drives the caches)', () => {
   it('invalidates instance caches when a job ends, only the job list while it runs', () => {
-    const client = new QueryClient();
-    const spy = vi.spyOn(client, 'invalidateQueries');
-    handleEvent(client, { channel: 'jobs', type: 'job', at: 't', data: { id: 'x1', type: 'start', instance: 'web', state: 'IN_PROGRESS' } });
-    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['jobs']]);
-    spy.mockClear();
-    handleEvent(client, { channel: 'jobs', type: 'job', at: 't', data: { id: 'x1', type: 'start', instance: 'web', state: 'COMPLETED' } });
-    expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([
-      ['jobs'],
-      ['instances'],
-      ['quota'],
-      ['instance', 'web'],
-      ['snapshots', 'web'],
-      ['forwards', 'web'],
-    ]);
-    expect(client.getQueryData(['job', 'x1'])).toMatchObject({ state: 'COMPLETED' });
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      const spy = vi.spyOn(client, 'invalidateQueries');
+      handleEvent(client, { channel: 'jobs', type: 'job', at: 't', data: { id: 'x1', type: 'start', instance: 'web', state: 'IN_PROGRESS' } });
+      expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['jobs']]);
+      spy.mockClear();
+      handleEvent(client, { channel: 'jobs', type: 'job', at: 't', data: { id: 'x1', type: 'start', instance: 'web', state: 'COMPLETED' } });
+      expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([
+        ['instances'],
+        ['quota'],
+        ['instance', 'web'],
+        ['snapshots', 'web'],
+        ['forwards', 'web'],
+      ]);
+      // The job list was refreshed a moment ago: the second refresh comes at the end of the window.
+      spy.mockClear();
+      vi.advanceTimersByTime(INVALIDATE_EVERY_MS);
+      expect(spy.mock.calls.map((c) => c[0]?.queryKey)).toEqual([['jobs']]);
+      expect(client.getQueryData(['job', 'x1'])).toMatchObject({ state: 'COMPLETED' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('refreshes the instance list twice, not a thousand times, when a bulk action\'s jobs end together', () => {
+    vi.useFakeTimers();
+    try {
+      const client = new QueryClient();
+      const spy = vi.spyOn(client, 'invalidateQueries');
+      const listRefreshes = () => spy.mock.calls.filter((c) => JSON.stringify(c[0]?.queryKey) === '["instances"]').length;
+      for (let i = 0; i < 1000; i++) {
+        handleEvent(client, { channel: 'jobs', type: 'job', at: 't', data: { id: `j${i}`, type: 'stop', instance: `vm-${i}`, state: 'COMPLETED' } });
+        handleEvent(client, { channel: 'instances', type: 'lifecycle', at: 't', data: { instance: `vm-${i}`, action: 'instance-stopped' } });
+      }
+      expect(listRefreshes()).toBe(1);
+      vi.advanceTimersByTime(INVALIDATE_EVERY_MS);
+      expect(listRefreshes()).toBe(2);
+      vi.advanceTimersByTime(10 * INVALIDATE_EVERY_MS);
+      expect(listRefreshes()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refreshes the list on a lifecycle event', () => {

@@ -7,6 +7,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { AuthProvider } from '../auth/AuthContext';
 import { saveSession } from '../auth/session';
 import { ToastProvider } from '../components/Toasts';
+import { BulkRunsProvider } from '../live/BulkRunsContext';
 import { NodeSwitchNotice } from '../components/NodeSwitchNotice';
 import { NodeDirectory, nodes } from '../api/nodes';
 import { DashboardPage } from './DashboardPage';
@@ -33,11 +34,13 @@ function renderAt(path: string, children = <></>) {
       <MemoryRouter initialEntries={[path]}>
         <AuthProvider>
           <ToastProvider>
-            {children}
-            <Routes>
-              <Route path="/" element={<DashboardPage />} />
-              <Route path="/instances/new" element={<CreateInstancePage />} />
-            </Routes>
+            <BulkRunsProvider enabled>
+              {children}
+              <Routes>
+                <Route path="/" element={<DashboardPage />} />
+                <Route path="/instances/new" element={<CreateInstancePage />} />
+              </Routes>
+            </BulkRunsProvider>
           </ToastProvider>
         </AuthProvider>
       </MemoryRouter>

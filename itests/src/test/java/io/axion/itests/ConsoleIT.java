@@ -3,6 +3,7 @@ package io.axion.itests;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
 
 import java.io.File;
 import java.net.http.HttpResponse;
@@ -35,6 +36,8 @@ public class ConsoleIT extends KarafTestSupport {
     public Option[] config() {
         // Read in the driver JVM (failsafe's system properties) and handed on to the container.
         return withBaseOptions(
+                // 2 cores here: overcommit so that the bulk flow's three one-core instances fit beside the others.
+                editConfigurationFilePut("etc/io.axion.quota.cfg", "cpuOvercommit", "16"),
                 systemProperty("axion.console.dir").value(required("axion.console.dir")),
                 systemProperty("axion.console.screenshots").value(required("axion.console.screenshots")),
                 systemProperty("axion.node").value(System.getProperty("axion.node", "node")),
