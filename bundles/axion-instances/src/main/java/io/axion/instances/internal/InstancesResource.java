@@ -40,6 +40,8 @@ public class InstancesResource implements RestResource {
     @Reference
     private InstanceService instances;
 
+    private final InstanceListCache listJson = new InstanceListCache();
+
     public InstancesResource() {
     }
 
@@ -47,11 +49,11 @@ public class InstancesResource implements RestResource {
         this.instances = instances;
     }
 
-    /** Every instance, or those of one host ({@code ?host=}). */
+    /** Every instance (as the JSON written when the list last changed), or those of one host ({@code ?host=}). */
     @GET
     public List<Instance> list(@QueryParam("host") String host) {
         if (host == null || host.isBlank()) {
-            return instances.list();
+            return listJson.serialized(instances.list());
         }
         return instances.list().stream().filter(i -> host.equals(i.host())).toList();
     }

@@ -26,6 +26,7 @@ final class EventClient {
     private static final byte[] PING = "axion".getBytes(StandardCharsets.US_ASCII);
 
     private final Session session;
+    private final FrameSender sender;
     private final String user;
     private final OutboundQueue queue;
     private final AtomicBoolean sending = new AtomicBoolean();
@@ -43,6 +44,7 @@ final class EventClient {
 
     EventClient(Session session, String user, Set<String> channels, OutboundQueue queue, LongAdder closedTooSlow) {
         this.session = session;
+        this.sender = FrameSender.of(session);
         this.closedTooSlow = closedTooSlow;
         this.user = user;
         this.channels = channels;
@@ -149,7 +151,7 @@ final class EventClient {
             Send send = new Send();
             inFlightSince = System.nanoTime() | 1;
             try {
-                session.getAsyncRemote().sendText(frame.text(), result -> sent(result, send));
+                sender.send(frame, result -> sent(result, send));
             } catch (RuntimeException e) {
                 inFlightSince = 0;
                 sending.set(false);

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.axion.api.event.AxionEvent;
 import io.axion.api.event.EventChannels;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,8 +16,12 @@ import java.util.Map;
  * @param droppable whether a slow client may miss it (telemetry: the next sweep supersedes it); job and instance
  *                  events are never dropped
  */
-record EventFrame(String channel, String text, boolean droppable) {
+record EventFrame(String channel, String text, ByteBuffer utf8, boolean droppable) {
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    EventFrame(String channel, String text, boolean droppable) {
+        this(channel, text, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)).asReadOnlyBuffer(), droppable);
+    }
 
     static EventFrame of(AxionEvent event) throws JsonProcessingException {
         Map<String, Object> wire = new LinkedHashMap<>();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -45,6 +46,19 @@ final class RemoteFigures {
             }
         });
         return all;
+    }
+
+    /** One instance's fresh figure from another node's host, if any. */
+    Optional<InstanceUsage> latest(String instance, Set<String> ownHosts) {
+        Instant oldest = Instant.now().minus(STALE);
+        for (Map.Entry<String, HostFrame> entry : frames.entrySet()) {
+            HostFrame frame = entry.getValue();
+            InstanceUsage usage = frame.usages().get(instance);
+            if (usage != null && !ownHosts.contains(entry.getKey()) && frame.at().isAfter(oldest)) {
+                return Optional.of(usage);
+            }
+        }
+        return Optional.empty();
     }
 
     private static InstanceUsage usage(String name, Map<?, ?> json, Instant at) {

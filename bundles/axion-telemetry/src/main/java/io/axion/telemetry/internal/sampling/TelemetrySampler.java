@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,6 +146,18 @@ public class TelemetrySampler implements InstanceTelemetry, HostAgent {
             all.putAll(sampler.latest());
         }
         return all;
+    }
+
+    /** One lookup per map rather than a copy of every figure: the instance list asks this once per instance. */
+    @Override
+    public Optional<InstanceUsage> latest(String instance) {
+        for (HostSampler sampler : samplers.values()) {
+            InstanceUsage usage = sampler.latest().get(instance);
+            if (usage != null) {
+                return Optional.of(usage);
+            }
+        }
+        return remote.latest(instance, samplers.keySet());
     }
 
     /** How long the latest sweep took (reading, computing and publishing every owned host), in nanoseconds. */
