@@ -10,6 +10,7 @@
 #   browser  scripts/setup-browser.sh         Debian's chromium
 #   python   scripts/setup-python.sh          Debian's python3 and python3-hypothesis (the API fuzzer)
 #   postgres scripts/setup-postgres.sh        PostgreSQL on 127.0.0.1, role and database `axion` (password `axion`)
+#   restic   scripts/setup-restic.sh          Debian's restic (the backup bundle's restic target)
 # Stops at the first failing step (its error is printed) and exits non-zero.
 set -euo pipefail
 
@@ -33,3 +34,4 @@ step leftover "$here/clean-test-projects.sh"
 step browser "$here/setup-browser.sh"
 step python "$here/setup-python.sh"
 step postgres "$here/setup-postgres.sh"
+step restic "$here/setup-restic.sh"

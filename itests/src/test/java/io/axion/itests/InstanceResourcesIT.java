@@ -335,16 +335,6 @@ public class InstanceResourcesIT extends KarafTestSupport {
 
     // --- helpers --------------------------------------------------------------------------------------------------
 
-    /** A running busybox instance made with LXD directly, in this run's project. */
-    private String runningBusybox(String prefix) {
-        String name = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-        // The driver creates the run's project when it starts.
-        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> lxc("list", "--format", "csv") != null);
-        lxc("init", "axion/busybox", name);
-        lxc("start", name);
-        return name;
-    }
-
     private HttpRequest.Builder authorized(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token);
@@ -386,11 +376,7 @@ public class InstanceResourcesIT extends KarafTestSupport {
     }
 
     private JsonNode awaitJobCompleted(String id) {
-        JsonNode job = await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(200))
-                .until(() -> json(send("GET", "/api/v1/jobs/" + id, null)),
-                        j -> j.path("state").asText().equals("COMPLETED") || j.path("state").asText().equals("FAILED"));
-        assertThat(job.path("state").asText()).as("job %s: %s", id, job).isEqualTo("COMPLETED");
-        return job;
+        return awaitJobCompleted(token, id, JOB_DEADLINE);
     }
 
     private int jobCount(String instance) {

@@ -9,6 +9,7 @@ import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.karafDist
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.keepRuntimeFolder;
 import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.logLevel;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -161,6 +162,25 @@ public abstract class KarafTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException("Not JSON: " + response.body(), e);
         }
+    }
+
+    /** A started busybox container in this run's project, made with {@code lxc} rather than through Axion. */
+    protected String runningBusybox(String prefix) {
+        String name = prefix + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+        // The driver creates the run's project when it starts.
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().until(() -> lxc("list", "--format", "csv") != null);
+        lxc("init", "axion/busybox", name);
+        lxc("start", name);
+        return name;
+    }
+
+    /** Polls the job until it ends and asserts that it COMPLETED. */
+    protected JsonNode awaitJobCompleted(String token, String id, Duration deadline) {
+        JsonNode job = await().atMost(deadline).pollInterval(Duration.ofMillis(200))
+                .until(() -> json(request("GET", "/api/v1/jobs/" + id, token, null)),
+                        j -> j.path("state").asText().equals("COMPLETED") || j.path("state").asText().equals("FAILED"));
+        assertThat(job.path("state").asText()).as("job %s: %s", id, job).isEqualTo("COMPLETED");
+        return job;
     }
 
     /** A token for the first admin, whose password Axion wrote to the data folder at first boot. */

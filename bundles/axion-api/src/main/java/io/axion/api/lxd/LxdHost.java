@@ -14,6 +14,11 @@ public interface LxdHost {
 
     LxdSnapshots snapshots();
 
+    /** Backups; a host without them (a test double) throws {@link UnsupportedOperationException}. */
+    default LxdBackups backups() {
+        throw new UnsupportedOperationException("backups are not supported by host " + host());
+    }
+
     LxdFiles files();
 
     LxdExec exec();

@@ -1,6 +1,7 @@
 package io.axion.lxd.internal;
 
 import io.axion.api.event.EventBus;
+import io.axion.api.lxd.LxdBackups;
 import io.axion.api.lxd.LxdConnector;
 import io.axion.api.lxd.LxdEventListener;
 import io.axion.api.lxd.LxdEvents;
@@ -23,6 +24,7 @@ final class HostConnection implements LxdConnector.Connection {
     private final LxdConnection lxd;
     private final LxdInstancesService instances;
     private final LxdSnapshotsService snapshots;
+    private final LxdBackupsService backups;
     private final LxdFilesService files;
     private final LxdExecService exec;
     private final LxdForwardsService forwards;
@@ -36,6 +38,7 @@ final class HostConnection implements LxdConnector.Connection {
         this.lxd = new LxdConnection(settings);
         this.instances = new LxdInstancesService(lxd);
         this.snapshots = new LxdSnapshotsService(lxd);
+        this.backups = new LxdBackupsService(lxd);
         this.files = new LxdFilesService(lxd);
         this.exec = new LxdExecService(lxd);
         this.forwards = new LxdForwardsService(lxd);
@@ -58,6 +61,11 @@ final class HostConnection implements LxdConnector.Connection {
     @Override
     public LxdSnapshots snapshots() {
         return snapshots;
+    }
+
+    @Override
+    public LxdBackups backups() {
+        return backups;
     }
 
     @Override
