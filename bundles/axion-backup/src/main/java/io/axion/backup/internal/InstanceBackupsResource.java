@@ -7,7 +7,6 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,9 +18,13 @@ import java.util.Map;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
-/** An instance's backups and schedules (docs/API.md, "Backups, schedules"). */
+/**
+ * An instance's backups (docs/API.md, "Backups and schedules"). The class path names {@code backups}: a root path of
+ * {@code /api/v1/instances/{name}} would win Jersey's match for every {@code /api/v1/instances/{name}/...} request and
+ * hide the instance routes ({@code start}, {@code migrate}) behind a 404.
+ */
 @Component(service = RestResource.class)
-@Path("/api/v1/instances/{name}")
+@Path("/api/v1/instances/{name}/backups")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
 public class InstanceBackupsResource implements RestResource {
@@ -42,31 +45,15 @@ public class InstanceBackupsResource implements RestResource {
 
     /** Newest first. */
     @GET
-    @Path("backups")
     public List<Map<String, Object>> list(@PathParam("name") String name) {
         return backups.list(name).stream().map(BackupRecord::toJson).toList();
     }
 
     @POST
-    @Path("backups")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
     public Response create(@PathParam("name") String name, BackupRequest request) {
         return accepted(backups.create(name, request == null ? null : request.target()));
-    }
-
-    @GET
-    @Path("schedules")
-    public Schedules schedules(@PathParam("name") String name) {
-        return backups.schedules(name);
-    }
-
-    @PUT
-    @Path("schedules")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed(Roles.OPERATOR)
-    public Schedules saveSchedules(@PathParam("name") String name, Schedules schedules) {
-        return backups.saveSchedules(name, schedules);
     }
 
     static Response accepted(Job job) {
