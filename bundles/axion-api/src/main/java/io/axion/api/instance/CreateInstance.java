@@ -1,5 +1,8 @@
 package io.axion.api.instance;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The body of {@code POST /api/v1/instances}. Boxed numbers so that a missing field is reported by name (422)
  * rather than read as 0.
@@ -9,9 +12,24 @@ package io.axion.api.instance;
  * @param cloudInit cloud-config user-data text, given to LXD as {@code cloud-init.user-data}; null for none
  * @param start     start it once created; null means true
  * @param host      the host to create it on; null lets the placement policy choose
+ * @param cpuPolicy {@code shared} (the default) or {@code dedicated}: cores of its own, for a scheduler policy
+ * @param numa      {@code none} (the default), {@code preferred} or {@code strict}: a dedicated instance's cores from one
+ *                  NUMA node
+ * @param gpus      whole GPUs wanted, exclusive; null for none
+ * @param placementConfig  what the placement policy adds to the instance's LXD config; set by the instance
+ *                  service only (a client that sends it is refused)
+ * @param placementDevices what the placement policy adds to its LXD devices; set by the instance service only
  */
 public record CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
-                             String cloudInit, Boolean start, String host) {
+                             String cloudInit, Boolean start, String host, String cpuPolicy, String numa,
+                             Integer gpus, Map<String, String> placementConfig,
+                             Map<String, Map<String, String>> placementDevices) {
+
+    /** A create with the scheduling fields unset. */
+    public CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
+                          String cloudInit, Boolean start, String host) {
+        this(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, null, null, null, null, null);
+    }
 
     /** A create that lets placement choose the host. */
     public CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
@@ -21,7 +39,29 @@ public record CreateInstance(String name, String image, Integer cpu, Integer mem
 
     /** The same request, for the given host. */
     public CreateInstance onHost(String chosen) {
-        return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, chosen);
+        return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, chosen, cpuPolicy, numa,
+                gpus, placementConfig, placementDevices);
+    }
+
+    /** The same request, with what the placement policy adds to its LXD definition. */
+    public CreateInstance withPlacement(Map<String, String> config, Map<String, Map<String, String>> devices) {
+        return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, cpuPolicy, numa,
+                gpus, config, devices);
+    }
+
+    /** The fields a scheduler policy reads, as placement options (only those given). */
+    public Map<String, Object> schedulingOptions() {
+        Map<String, Object> options = new LinkedHashMap<>();
+        if (cpuPolicy != null) {
+            options.put("cpuPolicy", cpuPolicy);
+        }
+        if (numa != null) {
+            options.put("numa", numa);
+        }
+        if (gpus != null) {
+            options.put("gpus", gpus);
+        }
+        return options;
     }
 
     public boolean startAfterCreate() {

@@ -18,10 +18,14 @@ import java.util.Objects;
  * @param start         start the instance once created
  * @param userConfig    {@code user.*} keys the instance is created with (who made it, for instance): set in the same
  *                      request as the instance, so no second write to LXD is needed
+ * @param placementConfig  LXD config keys the placement policy chose (an explicit CPU set in {@code limits.cpu}),
+ *                      written after the limits above so that they win
+ * @param placementDevices LXD devices the placement policy chose (GPUs by PCI address), by device name
  */
 public record InstanceSpec(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
                            String cloudInit, String cloudInitNetworkConfig, boolean start,
-                           Map<String, String> userConfig) {
+                           Map<String, String> userConfig, Map<String, String> placementConfig,
+                           Map<String, Map<String, String>> placementDevices) {
 
     public InstanceSpec {
         Objects.requireNonNull(name, "name");
@@ -32,6 +36,15 @@ public record InstanceSpec(String name, String image, Integer cpu, Integer memor
                 throw new IllegalArgumentException("only user.* keys may be given, not " + key);
             }
         }
+        placementConfig = placementConfig == null ? Map.of() : Map.copyOf(placementConfig);
+        placementDevices = placementDevices == null ? Map.of() : Map.copyOf(placementDevices);
+    }
+
+    /** A spec without placement additions. */
+    public InstanceSpec(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB, String cloudInit,
+                        String cloudInitNetworkConfig, boolean start, Map<String, String> userConfig) {
+        this(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start, userConfig, Map.of(),
+                Map.of());
     }
 
     /** A spec without extra {@code user.*} keys. */
@@ -47,25 +60,31 @@ public record InstanceSpec(String name, String image, Integer cpu, Integer memor
 
     public InstanceSpec withLimits(Integer cpu, Integer memoryMiB) {
         return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
-                userConfig);
+                userConfig, placementConfig, placementDevices);
     }
 
     public InstanceSpec withDiskGiB(Integer diskGiB) {
         return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
-                userConfig);
+                userConfig, placementConfig, placementDevices);
     }
 
     public InstanceSpec withCloudInit(String userData, String networkConfig) {
-        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, userData, networkConfig, start, userConfig);
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, userData, networkConfig, start, userConfig,
+                placementConfig, placementDevices);
     }
 
     public InstanceSpec withStart(boolean start) {
         return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
-                userConfig);
+                userConfig, placementConfig, placementDevices);
     }
 
     public InstanceSpec withUserConfig(Map<String, String> userConfig) {
         return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
-                userConfig);
+                userConfig, placementConfig, placementDevices);
+    }
+
+    public InstanceSpec withPlacement(Map<String, String> config, Map<String, Map<String, String>> devices) {
+        return new InstanceSpec(name, image, cpu, memoryMiB, diskGiB, cloudInit, cloudInitNetworkConfig, start,
+                userConfig, config, devices);
     }
 }

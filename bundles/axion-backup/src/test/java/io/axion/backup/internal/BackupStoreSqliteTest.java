@@ -2,24 +2,15 @@ package io.axion.backup.internal;
 
 import io.axion.api.store.Store;
 import io.axion.store.internal.SqliteStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.axion.testing.TempStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class BackupStoreSqliteTest extends BackupStoreContract {
-    SqliteStore store;
-
-    @BeforeEach
-    void open() {
-        store = new SqliteStore(dir.resolve("axion.db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    @RegisterExtension
+    final TempStore<SqliteStore> sqlite = new TempStore<>(SqliteStore::new);
 
     @Override
     Store store() {
-        return store;
+        return sqlite.get();
     }
 }

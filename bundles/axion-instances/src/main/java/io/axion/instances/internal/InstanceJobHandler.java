@@ -118,7 +118,8 @@ public class InstanceJobHandler implements JobHandler {
         // Started by the same call, and not read back: done() reads it once for the view.
         InstanceSpec spec = new InstanceSpec(name, request.image(), request.cpu(), request.memoryMiB(),
                 request.diskGiB(), request.cloudInit(), request.cloudInit() == null ? null : networkConfig,
-                request.startAfterCreate(), Map.of(JOB_KEY, context.id()));
+                request.startAfterCreate(), Map.of(JOB_KEY, context.id()))
+                .withPlacement(request.placementConfig(), request.placementDevices());
         try {
             InstanceCreation created = lxd.make(spec);
             created.notes().forEach(context::log);

@@ -246,7 +246,8 @@ public class InstancesComponent implements InstanceService {
             Placement chosen = placer.place(request, null);
             try {
                 return enqueueReserved(InstanceJobTypes.CREATE, request.name(), chosen.host(),
-                        request.onHost(chosen.host()), request.cpu(), request.memoryMiB(), chosen.host());
+                        request.onHost(chosen.host()).withPlacement(chosen.config(), chosen.devices()),
+                        request.cpu(), request.memoryMiB(), chosen.host());
             } catch (QuotaExceededException e) {
                 placer.release(request.name());
                 if (request.host() != null || attempt >= PLACEMENT_ATTEMPTS) {

@@ -51,7 +51,7 @@ final class Placer {
             throw new QuotaExceededException("No placement policy is active; name a host");
         }
         PlacementRequest placement = new PlacementRequest(request.name(), user, request.cpu(), request.memoryMiB(),
-                request.diskGiB(), null, Map.of());
+                request.diskGiB(), null, request.schedulingOptions());
         return chooser.place(placement, candidates).orElseThrow(() -> new QuotaExceededException(
                 "No host has room for instance '" + request.name() + "' (cpu " + request.cpu() + ", memoryMiB "
                         + request.memoryMiB() + ")"));

@@ -4,6 +4,7 @@ import io.axion.api.error.ValidationException;
 import io.axion.api.instance.CreateInstance;
 import io.axion.api.instance.InstanceNames;
 import io.axion.api.instance.Resize;
+import java.util.List;
 
 /** The 422 rules of instance requests; each failure names its field. */
 final class RequestValidation {
@@ -11,6 +12,9 @@ final class RequestValidation {
     static final int MAX_MEMORY_MIB = 16 * 1024 * 1024;
     static final int MAX_DISK_GIB = 1024 * 1024;
     static final int MAX_CLOUD_INIT_CHARS = 1024 * 1024;
+    static final int MAX_GPUS = 64;
+    static final List<String> SCHEDULING_CPU_POLICIES = List.of("shared", "dedicated");
+    static final List<String> SCHEDULING_NUMA = List.of("none", "preferred", "strict");
 
     private final int maxCpu;
     private final int minMemoryMiB;
@@ -39,6 +43,23 @@ final class RequestValidation {
         }
         if (request.cloudInit() != null && request.cloudInit().length() > MAX_CLOUD_INIT_CHARS) {
             throw new ValidationException("cloudInit", "must be at most " + MAX_CLOUD_INIT_CHARS + " characters");
+        }
+        scheduling(request);
+    }
+
+    /** The scheduling fields; what they do is the placement policy's business, their spelling is checked here. */
+    private static void scheduling(CreateInstance request) {
+        if (request.cpuPolicy() != null && !SCHEDULING_CPU_POLICIES.contains(request.cpuPolicy())) {
+            throw new ValidationException("cpuPolicy", "must be one of " + SCHEDULING_CPU_POLICIES);
+        }
+        if (request.numa() != null && !SCHEDULING_NUMA.contains(request.numa())) {
+            throw new ValidationException("numa", "must be one of " + SCHEDULING_NUMA);
+        }
+        if (request.gpus() != null && (request.gpus() < 0 || request.gpus() > MAX_GPUS)) {
+            throw new ValidationException("gpus", "must be a whole number from 0 to " + MAX_GPUS);
+        }
+        if (request.placementConfig() != null || request.placementDevices() != null) {
+            throw new ValidationException("placementConfig", "is chosen by the placement policy, not by the request");
         }
     }
 

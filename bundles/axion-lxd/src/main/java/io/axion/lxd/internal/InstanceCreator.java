@@ -110,7 +110,12 @@ final class InstanceCreator {
         if (spec.cloudInitNetworkConfig() != null) {
             config.put(cloudInitKeys ? "cloud-init.network-config" : "user.network-config", spec.cloudInitNetworkConfig());
         }
+        spec.placementConfig().forEach(config::put);
         ObjectNode devices = body.putObject("devices");
+        spec.placementDevices().forEach((device, keys) -> {
+            ObjectNode node = devices.putObject(device);
+            keys.forEach(node::put);
+        });
         if (spec.diskGiB() != null) {
             // Overrides the profile's root disk with the same pool and a size.
             devices.putObject("root").put("type", "disk").put("path", "/").put("pool", rootPool)

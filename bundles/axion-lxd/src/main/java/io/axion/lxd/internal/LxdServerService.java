@@ -9,7 +9,9 @@ public final class LxdServerService implements LxdServer {
 
     private final LxdConnection lxd;
     private volatile ServerResources cached;
+    private volatile String cachedJson;
     private volatile long cachedAt;
+
     public LxdServerService(LxdConnection lxd) {
         this.lxd = lxd;
     }
@@ -18,10 +20,27 @@ public final class LxdServerService implements LxdServer {
     public ServerResources resources() {
         ServerResources resources = cached;
         if (resources == null || System.nanoTime() - cachedAt > CACHE_NANOS) {
-            resources = LxdJson.resources(lxd.get("/1.0/resources", Subject.server(), "read LXD's resources").metadata());
-            cached = resources;
-            cachedAt = System.nanoTime();
+            resources = refresh();
         }
+        return resources;
+    }
+
+    @Override
+    public String resourcesJson() {
+        String json = cachedJson;
+        if (json == null || System.nanoTime() - cachedAt > CACHE_NANOS) {
+            refresh();
+            json = cachedJson;
+        }
+        return json;
+    }
+
+    private ServerResources refresh() {
+        var metadata = lxd.get("/1.0/resources", Subject.server(), "read LXD's resources").metadata();
+        ServerResources resources = LxdJson.resources(metadata);
+        cachedJson = metadata.toString();
+        cached = resources;
+        cachedAt = System.nanoTime();
         return resources;
     }
 

@@ -9,7 +9,7 @@ import io.axion.api.quota.QuotaExceededException;
 import io.axion.api.quota.Reservation;
 import io.axion.store.internal.SqliteStore;
 import io.axion.testing.InMemoryCluster;
-import java.nio.file.Path;
+import io.axion.testing.TempStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,36 +22,22 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GovernorTest {
     private static final Governor.Physical HOST = new Governor.Physical(2, 24_576);
 
-    @TempDir
-    Path dir;
-
-    private SqliteStore store;
+    @RegisterExtension
+    final TempStore<SqliteStore> store = new TempStore<>(SqliteStore::new);
     private final InMemoryCluster.Table cluster = new InMemoryCluster.Table();
     /** What LXD reports, as the instance view would hand it over. */
     private final Map<String, Amounts> lxd = new ConcurrentHashMap<>();
 
-    @BeforeEach
-    void open() {
-        store = new SqliteStore(dir.resolve("axion.db"));
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
-
     private Governor member(String node, double overcommit) {
         InMemoryCluster locks = new InMemoryCluster(node, cluster);
-        LimitsStore limits = new LimitsStore(store);
-        return new Governor(locks, new Ledger(store, Clock.systemUTC()), locks.sharedMap("lim"), limits,
+        LimitsStore limits = new LimitsStore(store.get());
+        return new Governor(locks, new Ledger(store.get(), Clock.systemUTC()), locks.sharedMap("lim"), limits,
                 this::placed, () -> Map.of("h1", HOST), overcommit, Duration.ofSeconds(30), Duration.ofSeconds(30));
     }
 
@@ -182,8 +168,8 @@ class GovernorTest {
     void eachHostKeepsItsOwnCeilingAndTheClusterSumsThem() {
         InMemoryCluster locks = new InMemoryCluster("n1", cluster);
         Map<String, Placed> placed = new ConcurrentHashMap<>();
-        Governor governor = new Governor(locks, new Ledger(store, Clock.systemUTC()), locks.sharedMap("lim"),
-                new LimitsStore(store), () -> Map.copyOf(placed),
+        Governor governor = new Governor(locks, new Ledger(store.get(), Clock.systemUTC()), locks.sharedMap("lim"),
+                new LimitsStore(store.get()), () -> Map.copyOf(placed),
                 () -> Map.of("a", new Governor.Physical(2, 4096), "b", new Governor.Physical(4, 8192)), 1,
                 Duration.ofSeconds(30), Duration.ofSeconds(30));
         assertThat(governor.quota().cpu().limit()).isEqualTo(6);
@@ -207,8 +193,8 @@ class GovernorTest {
     @Test
     void aHostWhoseCapacityIsNotKnownYetTakesNothing() {
         InMemoryCluster locks = new InMemoryCluster("n1", cluster);
-        Governor governor = new Governor(locks, new Ledger(store, Clock.systemUTC()), locks.sharedMap("lim"),
-                new LimitsStore(store), Map::of, () -> Map.of("new", Governor.Physical.NONE), 1,
+        Governor governor = new Governor(locks, new Ledger(store.get(), Clock.systemUTC()), locks.sharedMap("lim"),
+                new LimitsStore(store.get()), Map::of, () -> Map.of("new", Governor.Physical.NONE), 1,
                 Duration.ofSeconds(30), Duration.ofSeconds(30));
         assertThatThrownBy(() -> governor.reserve("x", "new", 1, 64)).isInstanceOf(QuotaExceededException.class)
                 .hasMessageContaining("no known capacity");

@@ -1,0 +1,84 @@
+package io.axion.hpc.internal;
+
+import io.axion.api.error.ValidationException;
+import io.axion.api.placement.HostCandidate;
+import io.axion.api.placement.Placement;
+import io.axion.api.placement.PlacementRequest;
+import io.axion.hpc.internal.allocation.Allocator;
+import io.axion.hpc.internal.allocation.Pin;
+import io.axion.hpc.internal.allocation.PinRequest;
+import io.axion.hpc.internal.topology.HostTopology;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * The decisions, free of OSGi: among the online hosts the request's cores and memory fit, the one with the most
+ * free cores by the scheduler's own count, whose topology can take the pin; the pin is reserved in the ledger
+ * before the answer leaves, so a racing create sees it.
+ */
+public final class HpcScheduler {
+    private final Function<String, HostTopology> topologies;
+    private final ReservationLedger ledger;
+
+    public HpcScheduler(Function<String, HostTopology> topologies, ReservationLedger ledger) {
+        this.topologies = topologies;
+        this.ledger = ledger;
+    }
+
+    public ReservationLedger ledger() {
+        return ledger;
+    }
+
+    public Optional<Placement> place(PlacementRequest request, List<HostCandidate> candidates) {
+        PinRequest pin = PinRequest.of(request.instance(), request.cpu(), request.memoryMiB(), request.options());
+        List<HostCandidate> fitting = candidates.stream()
+                .filter(HostCandidate::online)
+                .filter(c -> c.fits(request))
+                .sorted(Comparator.comparingLong(HostCandidate::freeCpu).reversed()
+                        .thenComparing(HostCandidate::name))
+                .toList();
+        Set<Allocator.Refusal> refusals = EnumSet.noneOf(Allocator.Refusal.class);
+        Pin kept = ledger.reserve(fitting.stream().map(HostCandidate::name).toList(), request.instance(),
+                (host, held) -> {
+                    Allocator.Outcome outcome = Allocator.allocate(topologies.apply(host), held, pin);
+                    if (outcome.refusal() != null) {
+                        refusals.add(outcome.refusal());
+                    }
+                    return outcome.pin().orElse(null);
+                });
+        if (kept != null) {
+            return Optional.of(placement(kept, pin));
+        }
+        if (refusals.equals(EnumSet.of(Allocator.Refusal.NO_SINGLE_NUMA_NODE))) {
+            // Cores exist, only not on one node: a refusal of the request as asked (422), not a full cluster.
+            throw new ValidationException("numa", "strict: no host has " + pin.cores()
+                    + " free cores on one NUMA node");
+        }
+        return Optional.empty();
+    }
+
+    static Placement placement(Pin pin, PinRequest request) {
+        Map<String, String> config = new LinkedHashMap<>();
+        // A shared instance keeps its count: LXD balances it over the CPUs (re-pinning shared instances to the pool
+        // as dedicated pins come and go is not done yet).
+        if (pin.dedicated()) {
+            config.put("limits.cpu", pin.cpuSet());
+        }
+        config.put("user.axion.cpu-policy", request.cpuPolicy().name().toLowerCase(java.util.Locale.ROOT));
+        Map<String, Map<String, String>> devices = new LinkedHashMap<>();
+        for (int i = 0; i < pin.gpus().size(); i++) {
+            devices.put("axion-gpu" + i, Map.of("type", "gpu", "pci", pin.gpus().get(i)));
+        }
+        return new Placement(pin.host(), config, devices);
+    }
+
+    public void release(String instance) {
+        ledger.release(instance);
+    }
+}

@@ -1,0 +1,33 @@
+package io.axion.hpc.internal;
+
+import io.axion.hpc.internal.allocation.Holdings;
+import io.axion.hpc.internal.allocation.Pin;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/** Where pins are kept: the store (cluster-wide, across restarts), or memory for benchmarks and tests. */
+public interface ReservationLedger {
+
+    /** A held pin. */
+    record Reservation(String instance, String host, List<Integer> cpus, List<String> gpus, Integer numaNode) {
+    }
+
+    Holdings holdings(String host);
+
+    /**
+     * Atomically, cluster-wide: reads the holdings of {@code hosts}, lets {@code choose} try them in order, and keeps
+     * the first pin it gives. One transaction for all hosts, so a full cluster costs one lock, not one per host.
+     *
+     * @return the kept pin, or null when {@code choose} found none on any host
+     */
+    Pin reserve(List<String> hosts, String instance, BiFunction<String, Holdings, Pin> choose);
+
+    void release(String instance);
+
+    List<Reservation> all();
+
+    default Map<String, Holdings> holdingsByHost(List<String> hosts) {
+        return hosts.stream().collect(java.util.stream.Collectors.toMap(h -> h, this::holdings));
+    }
+}

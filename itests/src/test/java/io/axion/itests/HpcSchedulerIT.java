@@ -1,0 +1,154 @@
+package io.axion.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.karaf.features.FeaturesService;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * The HPC scheduler feature on the real distribution and the real LXD, installed while Axion runs. The 2-core host
+ * is simulated as 2 NUMA nodes (one CPU each) with 2 GPUs, so that strict NUMA and GPU placement can be seen here.
+ * One method: install, pin, refuse, give GPUs, release, uninstall happen in this order on one Axion.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class HpcSchedulerIT extends KarafTestSupport {
+    private static final Duration JOB_DEADLINE = Duration.ofSeconds(90);
+    private static final String FEATURE = "axion-hpc-scheduler";
+
+    @Configuration
+    public Option[] config() {
+        return withBaseOptions(
+                editConfigurationFilePut("etc/io.axion.hpc.cfg", "simulate", "*:numa=2:gpus=2"),
+                editConfigurationFilePut("etc/io.axion.lxd.cfg", "stopTimeoutSeconds", "2"));
+    }
+
+    @Test
+    public void installPinRefuseGiveGpusReleaseAndUninstall() throws Exception {
+        String token = adminToken();
+        String host = await().atMost(DEADLINE).ignoreExceptions()
+                .until(() -> json(request("GET", "/api/v1/hosts", token, null)).get(0).path("name").asText(),
+                        name -> !name.isEmpty());
+        String coreMap = "/api/v1/hpc/hosts/" + host + "/cores";
+        assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(404);
+        assertThat(placement(token)).isEqualTo("most-free-capacity");
+
+        features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(200);
+            assertThat(placement(token)).isEqualTo("hpc-scheduler");
+        });
+        JsonNode cores = json(request("GET", coreMap, token, null));
+        assertThat(cores.path("simulated").asBoolean()).isTrue();
+        assertThat(cores.path("numaNodes").size()).isEqualTo(2);
+        assertThat(cores.path("gpus").size()).isEqualTo(2);
+
+        // Strict 2 cores: 2 are free, but on two nodes: refused, nothing in LXD.
+        HttpResponse<String> refused = create(token, "hpc-wide", 2, "\"cpuPolicy\":\"dedicated\",\"numa\":\"strict\"");
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(lxc("list", "--format", "csv", "-c", "n")).doesNotContain("hpc-wide");
+        // A misspelt policy: 422 before anything is placed.
+        assertThat(create(token, "hpc-bad", 1, "\"cpuPolicy\":\"exclusive\"").statusCode()).isEqualTo(422);
+
+        // GPUs: simulated ones do not exist, and LXD refuses to start a container with a missing GPU, so these are
+        // created stopped and their written config is checked. Each takes one of the host's 2 CPUs from the quota,
+        // so they go before the pinned ones, and their deletion gives the GPUs back.
+        List<String> pcis = new ArrayList<>();
+        for (String name : List.of("hpc-g1", "hpc-g2")) {
+            HttpResponse<String> accepted = create(token, name, 1, "\"gpus\":1,\"start\":false");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            awaitJobCompleted(token, json(accepted).path("id").asText(), JOB_DEADLINE);
+            assertThat(lxc("config", "device", "get", name, "axion-gpu0", "type").trim()).isEqualTo("gpu");
+            pcis.add(lxc("config", "device", "get", name, "axion-gpu0", "pci").trim());
+        }
+        assertThat(pcis).doesNotHaveDuplicates().allMatch(pci -> pci.startsWith("0000:e"));
+
+        for (String name : List.of("hpc-g1", "hpc-g2")) {
+            awaitJobCompleted(token, json(request("DELETE", "/api/v1/instances/" + name, token, null)).path("id")
+                    .asText(), JOB_DEADLINE);
+        }
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(request("GET", "/api/v1/hpc/pins", token, null))
+                .size()).isZero());
+
+        List<String> pinned = List.of("hpc-a", "hpc-b");
+        for (String name : pinned) {
+            HttpResponse<String> accepted = create(token, name, 1, "\"cpuPolicy\":\"dedicated\",\"numa\":\"strict\"");
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            awaitJobCompleted(token, json(accepted).path("id").asText(), JOB_DEADLINE);
+        }
+        Set<String> sets = new HashSet<>();
+        for (String name : pinned) {
+            String set = lxc("config", "get", name, "limits.cpu").trim();
+            // One CPU, so one node: strict never spans. Written as a range: LXD reads a bare number as a count.
+            assertThat(set).matches("(\\d+)-\\1");
+            sets.add(set);
+            String cpu = set.substring(0, set.indexOf('-'));
+            await().atMost(DEADLINE).untilAsserted(() -> assertThat(cpusetOf(name)).isEqualTo(cpu));
+            // The view catches up with LXD's events: poll rather than read once.
+            await().atMost(DEADLINE).untilAsserted(() -> {
+                HttpResponse<String> shown = request("GET", "/api/v1/instances/" + name, token, null);
+                assertThat(json(shown).path("config").path("limits.cpu").asText()).as(shown.body()).isEqualTo(set);
+            });
+        }
+        assertThat(sets).hasSize(2);
+        assertThat(json(request("GET", "/api/v1/hpc/pins", token, null)).size()).isEqualTo(2);
+        assertThat(executeCommand("axion:core-map " + host)).contains("hpc-a", "hpc-b");
+
+        // Deleting a pinned instance releases its cores.
+        HttpResponse<String> deleted = request("DELETE", "/api/v1/instances/hpc-b", token, null);
+        awaitJobCompleted(token, json(deleted).path("id").asText(), JOB_DEADLINE);
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(request("GET", "/api/v1/hpc/pins", token, null))
+                .findValuesAsText("instance")).doesNotContain("hpc-b").contains("hpc-a"));
+
+        features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        await().atMost(DEADLINE).untilAsserted(() -> {
+            assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(404);
+            assertThat(placement(token)).isEqualTo("most-free-capacity");
+        });
+        JsonNode kept = json(request("GET", "/api/v1/instances/hpc-a", token, null));
+        assertThat(kept.path("config").path("limits.cpu").asText()).isEqualTo(lxc("config", "get", "hpc-a",
+                "limits.cpu").trim());
+        assertThat(json(request("GET", "/api/v1/instances", token, null)).findValuesAsText("name")).contains("hpc-a");
+    }
+
+    private HttpResponse<String> create(String token, String name, int cpu, String scheduling) {
+        return request("POST", "/api/v1/instances", token, "{\"name\":\"" + name
+                + "\",\"image\":\"axion/busybox\",\"cpu\":" + cpu + ",\"memoryMiB\":64," + scheduling + "}");
+    }
+
+    private String placement(String token) {
+        return json(request("GET", "/api/v1/cluster", token, null)).path("placement").asText();
+    }
+
+    /** The container's cpuset as the kernel has it (cgroup v1 here, v2 elsewhere). */
+    private String cpusetOf(String name) throws Exception {
+        String container = lxdProject() + "_" + name;
+        for (Path file : List.of(Path.of("/sys/fs/cgroup/cpuset/lxc.payload." + container + "/cpuset.cpus"),
+                Path.of("/sys/fs/cgroup/lxc.payload." + container + "/cpuset.cpus.effective"))) {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+        }
+        return lxc("exec", name, "--", "cat", "/sys/fs/cgroup/cpuset/cpuset.cpus").trim();
+    }
+}
