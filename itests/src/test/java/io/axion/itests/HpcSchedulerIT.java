@@ -10,11 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.karaf.features.FeaturesService;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -42,7 +40,7 @@ public class HpcSchedulerIT extends KarafTestSupport {
     }
 
     @Test
-    public void installPinRefuseGiveGpusReleaseAndUninstall() throws Exception {
+    public void installRefuseGiveGpusPinQueueAndUninstall() throws Exception {
         String token = adminToken();
         String host = await().atMost(DEADLINE).ignoreExceptions()
                 .until(() -> json(request("GET", "/api/v1/hosts", token, null)).get(0).path("name").asText(),
@@ -51,7 +49,7 @@ public class HpcSchedulerIT extends KarafTestSupport {
         assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(404);
         assertThat(placement(token)).isEqualTo("most-free-capacity");
 
-        features.installFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        installFeatureAtRuntime(FEATURE);
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(200);
             assertThat(placement(token)).isEqualTo("hpc-scheduler");
@@ -114,13 +112,46 @@ public class HpcSchedulerIT extends KarafTestSupport {
         assertThat(json(request("GET", "/api/v1/hpc/pins", token, null)).size()).isEqualTo(2);
         assertThat(executeCommand("axion:core-map " + host)).contains("hpc-a", "hpc-b");
 
+        // Both cores are pinned: a third dedicated create that may wait gets a queue entry (202), not a 422; it holds
+        // its name, and one queued behind it can be cancelled.
+        HttpResponse<String> waiting = create(token, "hpc-c", 1, "\"cpuPolicy\":\"dedicated\",\"queue\":true,"
+                + "\"priority\":5");
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(202);
+        JsonNode entry = json(waiting);
+        String queuedId = entry.path("id").asText();
+        assertThat(entry.path("state").asText()).isEqualTo("queued");
+        assertThat(entry.path("position").asInt()).isEqualTo(1);
+        assertThat(waiting.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/api/v1/queue/" + queuedId));
+        assertThat(create(token, "hpc-c", 1, "\"cpuPolicy\":\"dedicated\"").statusCode()).isEqualTo(409);
+        HttpResponse<String> behind = create(token, "hpc-d", 1, "\"cpuPolicy\":\"dedicated\",\"queue\":true");
+        assertThat(json(behind).path("position").asInt()).as(behind.body()).isEqualTo(2);
+        assertThat(json(request("GET", "/api/v1/queue", token, null)).findValuesAsText("name"))
+                .containsExactly("hpc-c", "hpc-d");
+        assertThat(executeCommand("axion:queue")).contains("hpc-c", "hpc-d");
+        assertThat(request("DELETE", "/api/v1/queue/" + json(behind).path("id").asText(), token, null).statusCode())
+                .isEqualTo(200);
+        assertThat(json(request("GET", "/api/v1/queue", token, null)).findValuesAsText("name"))
+                .containsExactly("hpc-c");
+        assertThat(lxc("list", "--format", "csv", "-c", "n")).doesNotContain("hpc-c").doesNotContain("hpc-d");
+
         // Deleting a pinned instance releases its cores.
         HttpResponse<String> deleted = request("DELETE", "/api/v1/instances/hpc-b", token, null);
         awaitJobCompleted(token, json(deleted).path("id").asText(), JOB_DEADLINE);
         await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(request("GET", "/api/v1/hpc/pins", token, null))
                 .findValuesAsText("instance")).doesNotContain("hpc-b").contains("hpc-a"));
 
-        features.uninstallFeature(FEATURE, EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        // hpc-b's core is back: the queued create starts by itself, pinned to it.
+        JsonNode started = await().atMost(JOB_DEADLINE).until(() -> json(request("GET", "/api/v1/queue/" + queuedId,
+                token, null)), left -> "started".equals(left.path("state").asText()));
+        awaitJobCompleted(token, started.path("jobId").asText(), JOB_DEADLINE);
+        String setC = lxc("config", "get", "hpc-c", "limits.cpu").trim();
+        assertThat(setC).matches("(\\d+)-\\1").isNotEqualTo(lxc("config", "get", "hpc-a", "limits.cpu").trim());
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(cpusetOf("hpc-c"))
+                .isEqualTo(setC.substring(0, setC.indexOf('-'))));
+        assertThat(json(request("GET", "/api/v1/queue", token, null)).size()).isZero();
+
+        uninstallFeatureAtRuntime(FEATURE);
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(404);
             assertThat(placement(token)).isEqualTo("most-free-capacity");

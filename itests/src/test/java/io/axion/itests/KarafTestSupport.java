@@ -246,6 +246,28 @@ public abstract class KarafTestSupport {
     }
 
     /** Runs a shell command in a Karaf session as the tests' user and returns what it printed. */
+    /**
+     * Installs a feature while Axion runs and waits until Karaf keeps it as installed. Karaf's first deployment after
+     * boot may update the features service itself, which restarts and resumes from its saved state; a request made
+     * while Pax Exam's own provisioning is still in flight can lose its requirement that way, so ask again until the
+     * feature stays installed.
+     */
+    protected void installFeatureAtRuntime(String name) {
+        await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!features.isInstalled(features.getFeature(name))) {
+                features.installFeature(name, java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            }
+            return features.isInstalled(features.getFeature(name));
+        });
+    }
+
+    /** The counterpart of {@link #installFeatureAtRuntime}: uninstalls it unless Karaf has it uninstalled already. */
+    protected void uninstallFeatureAtRuntime(String name) throws Exception {
+        if (features.isInstalled(features.getFeature(name))) {
+            features.uninstallFeature(name, java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        }
+    }
+
     protected String executeCommand(String command) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);

@@ -16,19 +16,22 @@ import java.util.Map;
  * @param numa      {@code none} (the default), {@code preferred} or {@code strict}: a dedicated instance's cores from one
  *                  NUMA node
  * @param gpus      whole GPUs wanted, exclusive; null for none
+ * @param queue     wait in the create queue when no host has room, instead of a 422 (needs a queue, such as the HPC
+ *                  scheduler's); null means false
+ * @param priority  the queue's order: higher first (0-1000, null is 0); then fair share, then age
  * @param placementConfig  what the placement policy adds to the instance's LXD config; set by the instance
  *                  service only (a client that sends it is refused)
  * @param placementDevices what the placement policy adds to its LXD devices; set by the instance service only
  */
 public record CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
                              String cloudInit, Boolean start, String host, String cpuPolicy, String numa,
-                             Integer gpus, Map<String, String> placementConfig,
+                             Integer gpus, Boolean queue, Integer priority, Map<String, String> placementConfig,
                              Map<String, Map<String, String>> placementDevices) {
 
     /** A create with the scheduling fields unset. */
     public CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
                           String cloudInit, Boolean start, String host) {
-        this(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, null, null, null, null, null);
+        this(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, null, null, null, null, null, null, null);
     }
 
     /** A create that lets placement choose the host. */
@@ -40,13 +43,13 @@ public record CreateInstance(String name, String image, Integer cpu, Integer mem
     /** The same request, for the given host. */
     public CreateInstance onHost(String chosen) {
         return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, chosen, cpuPolicy, numa,
-                gpus, placementConfig, placementDevices);
+                gpus, queue, priority, placementConfig, placementDevices);
     }
 
     /** The same request, with what the placement policy adds to its LXD definition. */
     public CreateInstance withPlacement(Map<String, String> config, Map<String, Map<String, String>> devices) {
         return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, cpuPolicy, numa,
-                gpus, config, devices);
+                gpus, queue, priority, config, devices);
     }
 
     /** The fields a scheduler policy reads, as placement options (only those given). */
@@ -62,6 +65,14 @@ public record CreateInstance(String name, String image, Integer cpu, Integer mem
             options.put("gpus", gpus);
         }
         return options;
+    }
+
+    public boolean queued() {
+        return queue != null && queue;
+    }
+
+    public int priorityOrDefault() {
+        return priority == null ? 0 : priority;
     }
 
     public boolean startAfterCreate() {

@@ -34,7 +34,16 @@ public interface InstanceService {
      */
     InstanceDetails details(String name);
 
+    /** Places and creates now: 422 quota-exceeded when no host has room, whatever {@code queue} says. */
     Job create(CreateInstance request);
+
+    /**
+     * As {@link #create}, but a request with {@code queue: true} that no host has room for waits in the installed
+     * {@link CreateQueue} instead (422 as before when none is installed).
+     *
+     * @param owner the user asking, for the queue's fair share
+     */
+    CreateAdmission admit(CreateInstance request, String owner);
 
     /** Applies new limits, live when the instance runs. */
     Job resize(String name, Resize request);

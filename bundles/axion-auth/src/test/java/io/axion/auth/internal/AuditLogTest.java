@@ -4,6 +4,7 @@ import io.axion.api.auth.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.store.internal.SqliteStore;
+import io.axion.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

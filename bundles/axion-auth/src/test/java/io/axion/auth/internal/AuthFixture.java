@@ -2,6 +2,7 @@ package io.axion.auth.internal;
 
 import io.axion.store.internal.SqliteStore;
 import io.axion.testing.InMemoryCluster;
+import io.axion.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.axion.api.auth.Roles;
 import io.axion.auth.internal.LoginService.Origin;
 import io.axion.store.internal.SqliteStore;
+import io.axion.testing.MutableClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;

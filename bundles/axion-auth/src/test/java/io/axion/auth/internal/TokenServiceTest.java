@@ -3,6 +3,7 @@ package io.axion.auth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.auth.internal.UserRecord.UserState;
+import io.axion.testing.MutableClock;
 import io.jsonwebtoken.Jwts;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;

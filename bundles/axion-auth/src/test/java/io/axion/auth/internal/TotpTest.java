@@ -2,6 +2,7 @@ package io.axion.auth.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.axion.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

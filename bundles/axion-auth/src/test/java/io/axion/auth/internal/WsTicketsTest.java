@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.axion.api.error.TooManyRequestsException;
 import io.axion.auth.internal.UserRecord.UserState;
+import io.axion.testing.MutableClock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;

@@ -7,10 +7,9 @@ import io.axion.api.host.HostEndpoint;
 import io.axion.api.lxd.LxdHost;
 import io.axion.testing.FakeLxdHost;
 import io.axion.testing.InMemoryCluster;
-import java.time.Clock;
+import io.axion.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Three nodes over one in-memory cluster: each owns its home host, survivors share a dead node's, hand-back. */
 class OwnershipTest {
     private final InMemoryCluster.Table table = new InMemoryCluster.Table();
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
     private final List<HostRecord> records = List.of(record("h1", "n1"), record("h2", "n2"), record("h3", "n3"),
             record("spare", null));
     private final Map<String, Node> nodes = new TreeMap<>();
@@ -141,29 +140,6 @@ class OwnershipTest {
                         }
                     });
             ownership.announceReady();
-        }
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

@@ -14,4 +14,7 @@ public @interface HpcConfig {
 
     @AttributeDefinition(description = "How long a host's topology read from LXD is reused, seconds")
     int topologySeconds() default 300;
+
+    @AttributeDefinition(description = "How often a node looks at the create queue for entries that fit now, seconds")
+    int queueSeconds() default 1;
 }

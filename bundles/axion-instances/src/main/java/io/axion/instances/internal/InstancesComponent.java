@@ -6,7 +6,9 @@ import io.axion.api.error.ValidationException;
 import io.axion.api.event.EventBus;
 import io.axion.api.event.EventChannels;
 import io.axion.api.host.HostService;
+import io.axion.api.instance.CreateAdmission;
 import io.axion.api.instance.CreateInstance;
+import io.axion.api.instance.CreateQueue;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceDetails;
 import io.axion.api.instance.InstanceJobTypes;
@@ -74,6 +76,8 @@ public class InstancesComponent implements InstanceService {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile PlacementPolicy placement;
+
+    private volatile CreateQueue queue;
 
     private NameClaims claims;
     private Placer placer;
@@ -146,6 +150,19 @@ public class InstancesComponent implements InstanceService {
         }
     }
 
+    /** Optional: where {@code queue: true} creates wait; without one they are refused when full, as others. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY, unbind = "unbindQueue")
+    void bindQueue(CreateQueue waiting) {
+        this.queue = waiting;
+    }
+
+    void unbindQueue(CreateQueue waiting) {
+        if (this.queue == waiting) {
+            this.queue = null;
+        }
+    }
+
     @Override
     public List<Instance> list() {
         return view.list();
@@ -162,11 +179,29 @@ public class InstancesComponent implements InstanceService {
     }
 
     @Override
+    public CreateAdmission admit(CreateInstance request, String owner) {
+        try {
+            return CreateAdmission.started(create(request));
+        } catch (QuotaExceededException full) {
+            CreateQueue waiting = queue;
+            if (!request.queued() || waiting == null) {
+                throw full;
+            }
+            // Validated and free of a name clash by now: create() checked both before it found no room.
+            return CreateAdmission.waiting(waiting.enqueue(request, owner));
+        }
+    }
+
+    @Override
     public Job create(CreateInstance request) {
         validation.create(request);
         String name = request.name();
         if (view.find(name).isPresent()) {
             throw new ConflictException("already-exists", "Instance '" + name + "' already exists");
+        }
+        CreateQueue waiting = queue;
+        if (waiting != null && waiting.holds(name)) {
+            throw new ConflictException("already-exists", "Instance '" + name + "' is waiting in the create queue");
         }
         String token = "request-" + UUID.randomUUID();
         if (!claims.claim(name, token)) {

@@ -4,6 +4,7 @@ import io.axion.api.AxionConstants;
 import io.axion.api.auth.Roles;
 import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
+import io.axion.api.instance.CreateAdmission;
 import io.axion.api.instance.CreateInstance;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceDetails;
@@ -22,8 +23,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -61,8 +64,14 @@ public class InstancesResource implements RestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public Response create(CreateInstance body) {
-        return accepted(instances.create(body));
+    public Response create(CreateInstance body, @Context SecurityContext security) {
+        CreateAdmission admission = instances.admit(body, caller(security));
+        if (admission.job() != null) {
+            return accepted(admission.job());
+        }
+        return Response.accepted(admission.queued())
+                .location(URI.create(AxionConstants.API_BASE + "/queue/" + admission.queued().id()))
+                .build();
     }
 
     @GET
@@ -124,6 +133,11 @@ public class InstancesResource implements RestResource {
         return Response.accepted(job.toJson())
                 .location(URI.create(AxionConstants.API_BASE + "/jobs/" + job.id()))
                 .build();
+    }
+
+    /** Who asks; null without authentication in front (the auth feature uninstalled). */
+    private static String caller(SecurityContext security) {
+        return security == null || security.getUserPrincipal() == null ? null : security.getUserPrincipal().getName();
     }
 
     /** A name that breaks the rule cannot exist: 404, like any unknown instance. */

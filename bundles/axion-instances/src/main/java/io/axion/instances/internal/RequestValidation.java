@@ -13,6 +13,7 @@ final class RequestValidation {
     static final int MAX_DISK_GIB = 1024 * 1024;
     static final int MAX_CLOUD_INIT_CHARS = 1024 * 1024;
     static final int MAX_GPUS = 64;
+    static final int MAX_PRIORITY = 1000;
     static final List<String> SCHEDULING_CPU_POLICIES = List.of("shared", "dedicated");
     static final List<String> SCHEDULING_NUMA = List.of("none", "preferred", "strict");
 
@@ -57,6 +58,9 @@ final class RequestValidation {
         }
         if (request.gpus() != null && (request.gpus() < 0 || request.gpus() > MAX_GPUS)) {
             throw new ValidationException("gpus", "must be a whole number from 0 to " + MAX_GPUS);
+        }
+        if (request.priority() != null && (request.priority() < 0 || request.priority() > MAX_PRIORITY)) {
+            throw new ValidationException("priority", "must be a whole number from 0 to " + MAX_PRIORITY);
         }
         if (request.placementConfig() != null || request.placementDevices() != null) {
             throw new ValidationException("placementConfig", "is chosen by the placement policy, not by the request");

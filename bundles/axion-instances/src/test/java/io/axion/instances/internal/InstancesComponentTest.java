@@ -8,23 +8,27 @@ import io.axion.api.error.AxionException;
 import io.axion.api.error.ConflictException;
 import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
+import io.axion.api.instance.CreateAdmission;
 import io.axion.api.instance.CreateInstance;
+import io.axion.api.instance.CreateQueue;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceJobTypes;
+import io.axion.api.instance.QueuedCreate;
 import io.axion.api.instance.Resize;
 import io.axion.api.instance.Usage;
 import io.axion.api.job.Job;
 import io.axion.api.job.JobState;
 import io.axion.api.lxd.InstanceStatus;
 import io.axion.api.quota.Quota;
-import io.axion.api.quota.QuotaExceededException;
 import io.axion.api.quota.QuotaAmount;
+import io.axion.api.quota.QuotaExceededException;
 import io.axion.api.quota.QuotaService;
 import io.axion.api.quota.Reservation;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -227,6 +231,50 @@ class InstancesComponentTest {
         assertThatThrownBy(() -> restarted.create(create("queued"))).isInstanceOf(ConflictException.class);
         fx.jobs.finish(queued, JobState.FAILED);
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(fresh.released).contains("queued"));
+    }
+
+    @Test
+    void aQueuedCreateThatFindsNoRoomWaitsAndHoldsItsName() {
+        RecordingQueue waiting = new RecordingQueue();
+        fx.instances.bindQueue(waiting);
+        CreateInstance huge = new CreateInstance("big", "img", 512, 64, null, null, false, null, null, null, null,
+                true, 10, null, null);
+        CreateAdmission admission = fx.instances.admit(huge, "alice");
+        assertThat(admission.job()).isNull();
+        assertThat(admission.queued().name()).isEqualTo("big");
+        assertThat(waiting.owners).containsExactly("alice");
+        assertThatThrownBy(() -> fx.instances.create(create("big"))).isInstanceOf(ConflictException.class)
+                .hasMessageContaining("queue");
+
+        // Without queue: true, or without a queue installed, a full cluster is a 422 as before.
+        CreateInstance unqueued = new CreateInstance("big2", "img", 512, 64, null, null, false);
+        assertThatThrownBy(() -> fx.instances.admit(unqueued, "alice")).isInstanceOf(QuotaExceededException.class);
+        fx.instances.unbindQueue(waiting);
+        assertThatThrownBy(() -> fx.instances.admit(new CreateInstance("big3", "img", 512, 64, null, null, false,
+                null, null, null, null, true, null, null, null), "alice")).isInstanceOf(QuotaExceededException.class);
+        // One that fits starts at once, queue or not.
+        assertThat(fx.instances.admit(new CreateInstance("small", "img", 1, 64, null, null, false, null, null, null,
+                null, true, null, null, null), "alice").job()).isNotNull();
+    }
+
+    /** A queue that keeps what it is given. */
+    static final class RecordingQueue implements CreateQueue {
+        final List<String> owners = new CopyOnWriteArrayList<>();
+        final Set<String> names = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public QueuedCreate enqueue(CreateInstance request, String owner) {
+            owners.add(owner);
+            names.add(request.name());
+            return new QueuedCreate("q-" + request.name(), request.name(), owner, request.priorityOrDefault(),
+                    request.cpu(), request.memoryMiB(), request.cpuPolicy(), request.gpus(), java.time.Instant.EPOCH,
+                    QueuedCreate.QUEUED, 1, null, null);
+        }
+
+        @Override
+        public boolean holds(String name) {
+            return names.contains(name);
+        }
     }
 
     /** Records what the instances bundle asks of the governor; refuses on demand. */

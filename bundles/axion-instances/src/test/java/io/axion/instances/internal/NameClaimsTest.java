@@ -2,10 +2,8 @@ package io.axion.instances.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import io.axion.store.internal.SqliteStore;
+import io.axion.testing.MutableClock;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,23 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class NameClaimsTest {
-    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    };
+    private final MutableClock clock = new MutableClock();
     @TempDir
     static Path folder;
     private static SqliteStore store;
@@ -70,7 +52,7 @@ class NameClaimsTest {
         claims.settle("a", "job-1", 30_000);
         assertThat(claims.claimed("a")).isTrue();
         assertThat(claims.claim("a", "two")).isFalse();
-        now = now.plusSeconds(31);
+        clock.advance(java.time.Duration.ofSeconds(31));
         assertThat(claims.claimed("a")).isFalse();
         assertThat(claims.claim("a", "two")).isTrue();
     }

@@ -68,6 +68,11 @@ public class FakeInstanceService implements InstanceService {
     }
 
     @Override
+    public io.axion.api.instance.CreateAdmission admit(CreateInstance request, String owner) {
+        return io.axion.api.instance.CreateAdmission.started(create(request));
+    }
+
+    @Override
     public Job resize(String name, Resize request) {
         get(name);
         lastResize = request;
