@@ -101,6 +101,34 @@ public class FirewallIT extends KarafTestSupport {
     }
 
     @Test
+    public void aPortForwardServesOnlyTheSourcesItNames() {
+        String server = created("fw-fwd");
+        lxc("exec", server, "--", "sh", "-c", "mkdir -p /www && echo served > /www/index.html && httpd -p 8000 -h /www");
+        int port = 20000 + (int) (System.nanoTime() % 20000);
+        String forwards = "/api/v1/instances/" + server + "/forwards";
+
+        HttpResponse<String> elsewhere = send("POST", forwards,
+                "{\"hostPort\":" + port + ",\"containerPort\":8000,\"sources\":[\"10.0.0.0/8\"]}");
+        assertThat(elsewhere.statusCode()).as(elsewhere.body()).isEqualTo(201);
+        assertThat(json(elsewhere).path("sources").toString()).isEqualTo("[\"10.0.0.0/8\"]");
+        assertThat(send("GET", forwards, null).body()).contains("\"sources\":[\"10.0.0.0/8\"]");
+        assertThat(connects("127.0.0.1", port)).as("from loopback, not among the sources").isFalse();
+        assertThat(send("DELETE", forwards + "/" + port, null).statusCode()).isEqualTo(204);
+
+        assertThat(send("POST", forwards, "{\"hostPort\":" + port + ",\"containerPort\":8000,"
+                + "\"sources\":[\"127.0.0.1\"]}").statusCode()).isEqualTo(201);
+        await().atMost(DEADLINE).until(() -> connects("127.0.0.1", port));
+        assertThat(send("DELETE", forwards + "/" + port, null).statusCode()).isEqualTo(204);
+
+        assertThat(send("POST", forwards, "{\"hostPort\":" + port + ",\"containerPort\":8000,"
+                + "\"sources\":[\"10.0.0.0/40\"]}").statusCode()).isEqualTo(422);
+        assertThat(json(send("GET", forwards, null)).size()).isZero();
+        assertThat(send("POST", forwards, "{\"hostPort\":" + port + ",\"containerPort\":8000}").statusCode())
+                .isEqualTo(201);
+        await().atMost(DEADLINE).until(() -> connects("127.0.0.1", port));
+    }
+
+    @Test
     public void badRulesAreAProblemAndChangeNothing() {
         String name = created("fw-bad");
         String firewall = "/api/v1/instances/" + name + "/firewall";
@@ -173,8 +201,13 @@ public class FirewallIT extends KarafTestSupport {
 
     /** A TCP connection from the host, whose address on the bridge is its source. */
     private boolean hostReaches(String ip) {
+        return connects(ip, 8000);
+    }
+
+    /** Whether a TCP connection opens within 2 s (a dropped SYN is never answered). */
+    private static boolean connects(String ip, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(ip, 8000), 2000);
+            socket.connect(new InetSocketAddress(ip, port), 2000);
             return true;
         } catch (IOException e) {
             return false;

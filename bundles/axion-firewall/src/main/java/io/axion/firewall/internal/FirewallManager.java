@@ -4,7 +4,9 @@ import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ServiceUnavailableException;
 import io.axion.api.firewall.FirewallPolicy;
 import io.axion.api.firewall.FirewallService;
+import io.axion.api.host.Host;
 import io.axion.api.host.HostService;
+import io.axion.api.network.ForwardSourcesListener;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceChange;
 import io.axion.api.instance.InstanceListener;
@@ -36,16 +38,18 @@ import org.slf4j.LoggerFactory;
  * Between an instance's start and its rules being applied there is a short window (one LXD state read and one nft
  * call, well under a second here) in which its port is not filtered.
  */
-@Component(service = {FirewallService.class, InstanceListener.class, FirewallManager.class},
+@Component(service = {FirewallService.class, InstanceListener.class, ForwardSourcesListener.class,
+        FirewallManager.class},
         configurationPid = FirewallConfig.PID)
 @Designate(ocd = FirewallConfig.class)
-public class FirewallManager implements FirewallService, InstanceListener {
+public class FirewallManager implements FirewallService, InstanceListener, ForwardSourcesListener {
     private static final Logger LOG = LoggerFactory.getLogger(FirewallManager.class);
 
     private final FirewallRepository repository;
     private final InstanceService instances;
     private final HostService hosts;
     private final NftTable table;
+    private final ForwardGuard forwardGuard;
     private final Clock clock;
     private final ScheduledExecutorService worker;
 
@@ -53,7 +57,7 @@ public class FirewallManager implements FirewallService, InstanceListener {
     public FirewallManager(@Reference Store store, @Reference InstanceService instances,
                            @Reference HostService hosts, FirewallConfig config) {
         this(new FirewallRepository(store), instances, hosts, new NftTable(new Nft(config.nft()), config.table()),
-                Clock.systemUTC());
+                new ForwardGuard(hosts, new Nft(config.nft()), config.table()), Clock.systemUTC());
         worker.execute(this::reconcileQuietly);
         if (config.reconcileSeconds() > 0) {
             worker.scheduleWithFixedDelay(this::reconcileQuietly, config.reconcileSeconds(), config.reconcileSeconds(),
@@ -62,11 +66,12 @@ public class FirewallManager implements FirewallService, InstanceListener {
     }
 
     FirewallManager(FirewallRepository repository, InstanceService instances, HostService hosts, NftTable table,
-                    Clock clock) {
+                    ForwardGuard forwardGuard, Clock clock) {
         this.repository = repository;
         this.instances = instances;
         this.hosts = hosts;
         this.table = table;
+        this.forwardGuard = forwardGuard;
         this.clock = clock;
         this.worker = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "axion-firewall");
@@ -129,6 +134,13 @@ public class FirewallManager implements FirewallService, InstanceListener {
     @Override
     public void instanceChanged(InstanceChange change) {
         Instance after = change.after();
+        Instance before = change.before();
+        boolean hadForwards = before != null && !before.forwards().isEmpty();
+        boolean forwardsChanged = after == null ? hadForwards
+                : before == null ? !after.forwards().isEmpty() : !before.forwards().equals(after.forwards());
+        if (forwardsChanged) {
+            worker.execute(this::guardForwardsQuietly);
+        }
         boolean started = after != null && after.running() && (change.before() == null || !change.before().running());
         if (started) {
             worker.execute(() -> {
@@ -159,6 +171,24 @@ public class FirewallManager implements FirewallService, InstanceListener {
         }
         if (!all.isEmpty()) {
             removeStaleQuietly();
+        }
+        guardForwardsQuietly();
+    }
+
+    /** Synchronous, for the forward service: a host of this node gets its filter now (or the add is refused). */
+    @Override
+    public void sourcesChanged(String host) {
+        Host found = hosts.get(host);
+        if (hosts.isLocal(host) && !found.endpoint().remote()) {
+            forwardGuard.apply(found);
+        }
+    }
+
+    private void guardForwardsQuietly() {
+        try {
+            forwardGuard.applyAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not apply the port forwards' allowed sources: {}", e.getMessage());
         }
     }
 

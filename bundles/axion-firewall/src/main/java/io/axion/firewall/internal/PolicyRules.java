@@ -3,6 +3,7 @@ package io.axion.firewall.internal;
 import io.axion.api.error.ValidationException;
 import io.axion.api.firewall.FirewallPolicy;
 import io.axion.api.firewall.FirewallRule;
+import io.axion.api.firewall.Ipv4Cidr;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,6 @@ final class PolicyRules {
     static final int MAX_RULES = 200;
     private static final Set<String> PROTOCOLS = Set.of("tcp", "udp", "icmp", "any");
     private static final Pattern PORTS = Pattern.compile("(\\d{1,5})(?:-(\\d{1,5}))?");
-    private static final Pattern IPV4 = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})(?:/(\\d{1,2}))?");
 
     private PolicyRules() {
     }
@@ -89,31 +89,8 @@ final class PolicyRules {
         return new CheckedRule("in".equals(direction), protocol, from, to, cidr, FirewallPolicy.ALLOW.equals(action));
     }
 
-    /**
-     * An IPv4 address or CIDR in canonical form (host bits cleared: nft refuses them). IPv4 only: Axion's bridge has
-     * no IPv6.
-     */
     static String cidr(String field, String text) {
-        Matcher m = IPV4.matcher(text.trim());
-        if (!m.matches()) {
-            throw new ValidationException(field, "must be an IPv4 address or CIDR, such as 10.147.0.23 or 10.0.0.0/8");
-        }
-        long address = 0;
-        for (int i = 1; i <= 4; i++) {
-            int octet = Integer.parseInt(m.group(i));
-            if (octet > 255) {
-                throw new ValidationException(field, "each part of an address is 0-255");
-            }
-            address = (address << 8) | octet;
-        }
-        int prefix = m.group(5) == null ? 32 : Integer.parseInt(m.group(5));
-        if (prefix > 32) {
-            throw new ValidationException(field, "the prefix length is 0-32");
-        }
-        long mask = prefix == 0 ? 0 : (0xFFFFFFFFL << (32 - prefix)) & 0xFFFFFFFFL;
-        long network = address & mask;
-        return ((network >> 24) & 255) + "." + ((network >> 16) & 255) + "." + ((network >> 8) & 255) + "."
-                + (network & 255) + "/" + prefix;
+        return Ipv4Cidr.canonical(field, text);
     }
 
     private static String lower(String value) {
