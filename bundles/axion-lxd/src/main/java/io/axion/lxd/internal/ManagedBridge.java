@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
  * per-instance filter is an nftables {@code bridge} table of its own (axion-firewall) and LXD picks its firewall
  * driver once at start, which fails on a host without iptables when nft came later. The bridge is shared by every
  * Axion project on this LXD (a project without {@code features.networks} uses the default project's networks).
+ * <p>
+ * {@code dns.mode=none}: with LXD's default ({@code managed}) an instance's name must be unique on the bridge across
+ * every project, so a migration (the copy starts on the other host before the original goes) and two Axion
+ * clusters on one LXD with the same instance name both fail to start ("Instance DNS name already used on
+ * network"). Axion needs no DNS names on the bridge; an existing bridge is switched to it too.
  */
 final class ManagedBridge {
     private static final Logger LOG = LoggerFactory.getLogger(ManagedBridge.class);
@@ -41,7 +46,13 @@ final class ManagedBridge {
         }
         Subject subject = new Subject("Network", settings.name());
         try {
-            lxd.get("/1.0/networks/" + settings.name(), subject, "read network " + settings.name());
+            LxdResponse existing = lxd.get("/1.0/networks/" + settings.name(), subject, "read network " + settings.name());
+            if (!"none".equals(existing.metadata().path("config").path("dns.mode").asText())) {
+                ObjectNode patch = JsonNodeFactory.instance.objectNode();
+                patch.putObject("config").put("dns.mode", "none");
+                lxd.send(LxdConnection.withJson(lxd.request(HttpMethod.PATCH, "/1.0/networks/" + settings.name()), patch),
+                        subject, "set dns.mode=none on network " + settings.name());
+            }
             ready = true;
             return;
         } catch (LxdNotFoundException missing) {
@@ -66,6 +77,7 @@ final class ManagedBridge {
                 .put("ipv4.nat", "false")
                 .put("ipv4.dhcp", "true")
                 .put("ipv4.firewall", "false")
+                .put("dns.mode", "none")
                 .put("ipv6.address", "none")
                 .put("ipv6.firewall", "false");
         return body;

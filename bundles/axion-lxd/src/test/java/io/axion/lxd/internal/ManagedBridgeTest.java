@@ -35,6 +35,7 @@ class ManagedBridgeTest {
         assertThat(definition.path("config").path("ipv4.address").asText()).isEqualTo("10.9.0.1/24");
         assertThat(definition.path("config").path("ipv4.nat").asText()).isEqualTo("false");
         assertThat(definition.path("config").path("ipv6.address").asText()).isEqualTo("none");
+        assertThat(definition.path("config").path("dns.mode").asText()).isEqualTo("none");
         assertThat(definition.path("config").has("bridge.external_interfaces")).isFalse();
     }
 
