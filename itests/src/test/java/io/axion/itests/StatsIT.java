@@ -60,11 +60,19 @@ public class StatsIT extends KarafTestSupport {
                 token, null).statusCode() == 200);
 
         Instant before = Instant.now();
-        lxc("exec", name, "--", "timeout", "30", "sh", "-c", "while :; do :; done; true");
+        // timeout ends the loop with SIGTERM (exit 143): the outer shell makes that a success for lxc exec.
+        lxc("exec", name, "--", "sh", "-c", "timeout 30 sh -c 'while :; do :; done'; true");
         Instant after = Instant.now();
-        // Only the 10 s buckets wholly inside the burn (a second of margin for exec's start and end).
-        long burnFrom = before.getEpochSecond() + 1;
+        // Only the 10 s buckets wholly inside the burn, with a second of margin for exec's start and end (and for a
+        // sample's figure covering the second before it): at least one such bucket in any 30 s.
+        long burnFrom = before.getEpochSecond() + 2;
         long burnTo = after.getEpochSecond() - 1;
+        long expected = 0;
+        for (long t = (burnFrom + 9) / 10 * 10; t + 10 <= burnTo; t += 10) {
+            expected++;
+        }
+        assertThat(expected).as("full 10 s buckets between %s and %s", before, after).isPositive();
+        long wanted = expected;
 
         List<JsonNode> inside = await().atMost(Duration.ofSeconds(40)).until(() -> {
             JsonNode stats = json(request("GET", "/api/v1/instances/" + name + "/stats?metric=cpu&from=-15m",
@@ -79,7 +87,7 @@ public class StatsIT extends KarafTestSupport {
                 }
             }
             return points;
-        }, points -> points.size() >= 2);
+        }, points -> points.size() == wanted);
         for (JsonNode point : inside) {
             assertThat(point.path("avg").asDouble()).as("10 s bucket %s", point).isGreaterThanOrEqualTo(80);
             assertThat(point.path("max").asDouble()).isGreaterThanOrEqualTo(point.path("avg").asDouble());
