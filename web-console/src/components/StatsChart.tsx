@@ -4,6 +4,13 @@ import type uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { fetchStats, RANGES, toColumns, type StatsMetric, type StatsRange, type StatsSubject } from '../api/stats';
 
+/** 10 s, 1 min, 10 min, 1 h. */
+export function stepLabel(seconds: number): string {
+  if (seconds >= 3600) return `${seconds / 3600} h`;
+  if (seconds >= 60) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
 /** Whether a canvas can be drawn here (not under jsdom in unit tests). */
 const canDraw = typeof navigator !== 'undefined' && !navigator.userAgent.includes('jsdom');
 
@@ -117,7 +124,7 @@ export function StatsChart({
     <figure className="card stats-chart" data-testid={`stats-${metric}`} data-points={points}>
       <figcaption className="stat-label">
         {title}
-        {stats.data && <span className="muted"> · {stats.data.step >= 60 ? `${stats.data.step / 60} min` : `${stats.data.step} s`} buckets</span>}
+        {stats.data && <span className="muted"> · {stepLabel(stats.data.step)} buckets</span>}
       </figcaption>
       <div ref={box} className="stats-plot" style={{ minHeight: height }} />
       <div ref={tip} className="stats-tip" role="tooltip" hidden />

@@ -11,7 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -29,6 +28,6 @@ public class ClusterStatsResource implements RestResource {
     public Response get(@QueryParam("metric") String metric, @QueryParam("from") String from,
                         @QueryParam("to") String to, @QueryParam("format") String format,
                         @Context HttpHeaders headers) {
-        return StatsRequests.answer(metric, from, to, format, headers, Instant.now(), stats::queryCluster);
+        return StatsRequests.answer(metric, from, to, format, headers, stats.now(), stats::queryCluster);
     }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -42,7 +41,7 @@ public class HostStatsResource implements RestResource {
         if (known != null) {
             known.get(name); // 404 for a host that does not exist
         }
-        return StatsRequests.answer(metric, from, to, format, headers, Instant.now(),
+        return StatsRequests.answer(metric, from, to, format, headers, stats.now(),
                 (m, f, t) -> stats.query(SeriesKey.host(name), m, f, t));
     }
 }

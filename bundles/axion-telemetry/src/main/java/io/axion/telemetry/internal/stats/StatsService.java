@@ -211,6 +211,11 @@ public class StatsService {
         return points;
     }
 
+    /** Now, by the service's clock: what relative windows ({@code -1h}) count back from. */
+    public Instant now() {
+        return clock.instant();
+    }
+
     /** Samples in the series' 1 s ring (tests). */
     int secondSamples(SeriesKey key) {
         Series s = series.get(key);
