@@ -11,6 +11,7 @@
 #   python   scripts/setup-python.sh          Debian's python3 and python3-hypothesis (the API fuzzer)
 #   postgres scripts/setup-postgres.sh        PostgreSQL on 127.0.0.1, role and database `axion` (password `axion`)
 #   restic   scripts/setup-restic.sh          Debian's restic (the backup bundle's restic target)
+#   prometheus scripts/setup-prometheus.sh    Debian's prometheus and promtool (StatsIT runs its own server)
 # Stops at the first failing step (its error is printed) and exits non-zero.
 set -euo pipefail
 
@@ -35,3 +36,4 @@ step browser "$here/setup-browser.sh"
 step python "$here/setup-python.sh"
 step postgres "$here/setup-postgres.sh"
 step restic "$here/setup-restic.sh"
+step prometheus "$here/setup-prometheus.sh"

@@ -279,6 +279,23 @@ async function api(req, res, url) {
   }
   if (path === '/api/v1/audit') { if (!admin) return problem(res, 403, 'forbidden', 'Admins only.'); return send(res, 200, audit.slice(0, Number(url.searchParams.get('limit') ?? 200))); }
 
+  if ((m = path.match(/^\/api\/v1\/(?:instances\/[^/]+|hosts\/[^/]+|cluster)\/stats$/)) && method === 'GET') {
+    // Made-up history in the server's tiers (docs/API.md, "Statistics"): a slow wave with some noise.
+    const metric = url.searchParams.get('metric') ?? 'cpu';
+    if (!['cpu', 'memory', 'diskRead', 'diskWrite', 'netRx', 'netTx'].includes(metric)) return problem(res, 400, 'bad-request', `metric: '${metric}'`);
+    const rel = /^-(\d+)([smhdwy])$/.exec(url.searchParams.get('from') ?? '-1h');
+    const unit = { s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+    const span = rel ? Number(rel[1]) * unit[rel[2]] : 3600;
+    const step = span <= 600 ? 1 : span <= 86400 ? 10 : span <= 604800 ? 60 : span <= 2592000 ? 600 : 3600;
+    const now = Math.floor(Date.now() / 1000 / step) * step;
+    const scale = metric === 'cpu' ? 60 : metric === 'memory' ? 256 * 1024 * 1024 : 2 * 1024 * 1024;
+    const points = [];
+    for (let t = now - Math.floor(span / step) * step; t <= now; t += step) {
+      const avg = scale * (0.5 + 0.4 * Math.sin(t / (span / 6)) + 0.05 * Math.sin(t / 97));
+      points.push({ t: new Date(t * 1000).toISOString(), min: avg * 0.8, avg, max: avg * 1.25 });
+    }
+    return send(res, 200, { metric, step, points });
+  }
   if (path === '/api/v1/cluster' && method === 'GET') {
     const running = jobs.filter((j) => j.state === 'IN_PROGRESS').length;
     return send(res, 200, {

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -60,6 +60,25 @@ describe('ClusterPage', () => {
     expect(screen.queryByRole('button', { name: /Remove host/ })).toBeNull();
   });
 
+  /** The reads of the cluster itself (the history plots below it fetch their statistics besides). */
+  const clusterCalls = (calls: Array<{ url: string }>) => calls.filter((c) => c.url.split('?')[0].endsWith('/api/v1/cluster'));
+
+  it('shows the history of the cluster, and of a host once picked', async () => {
+    const { calls } = installFakeFetch({
+      'GET /api/v1/cluster': sampleCluster(),
+      'GET /api/v1/cluster/stats': { metric: 'cpu', step: 10, points: [{ t: '2026-12-07T10:00:00Z', min: 1, avg: 2, max: 3 }] },
+      'GET /api/v1/hosts/lxd-2/stats': { metric: 'cpu', step: 10, points: [] },
+    });
+    renderCluster();
+    await screen.findAllByTestId('host-row');
+    await waitFor(() => expect(screen.getByTestId('stats-cpu')).toHaveAttribute('data-points', '1'));
+    expect(calls.some((c) => c.url.includes('/api/v1/cluster/stats?metric=netTx&from=-1h'))).toBe(true);
+    fireEvent.change(screen.getByLabelText('History of'), { target: { value: 'lxd-2' } });
+    await waitFor(() => expect(calls.some((c) => c.url.includes('/api/v1/hosts/lxd-2/stats?metric=cpu'))).toBe(true));
+    fireEvent.click(screen.getByRole('button', { name: 'Year' }));
+    await waitFor(() => expect(calls.some((c) => c.url.includes('/api/v1/hosts/lxd-2/stats?metric=memory&from=-1y'))).toBe(true));
+  });
+
   it('changes at once when a cluster event comes in', async () => {
     const { calls } = installFakeFetch({ 'GET /api/v1/cluster': sampleCluster() });
     const client = renderCluster();
@@ -69,7 +88,7 @@ describe('ClusterPage', () => {
     // From the event alone: the fake server still says online, and a host event does not refetch.
     await waitFor(() => expect(row('host-row', 'lxd-2')).toHaveAttribute('data-state', 'unowned'));
     expect(row('node-row', 'node-2')).toHaveTextContent('none');
-    expect(calls).toHaveLength(1);
+    expect(clusterCalls(calls)).toHaveLength(1);
   });
 
   it('reads the cluster again every 10 s, in case an event was lost', async () => {
@@ -77,9 +96,9 @@ describe('ClusterPage', () => {
     const { calls } = installFakeFetch({ 'GET /api/v1/cluster': sampleCluster() });
     renderCluster();
     await screen.findAllByTestId('host-row');
-    expect(calls).toHaveLength(1);
+    expect(clusterCalls(calls)).toHaveLength(1);
     await act(() => vi.advanceTimersByTimeAsync(CLUSTER_REFRESH_MS));
-    expect(calls).toHaveLength(2);
+    expect(clusterCalls(calls)).toHaveLength(2);
   });
 
   it("shows the server's refusal to remove a host that still has instances", async () => {

@@ -8,6 +8,7 @@ import { formatTime, relativeTime } from '../lib/format';
 import { StatusBadge } from '../components/StatusBadge';
 import { ErrorBanner, Loading } from '../components/ErrorBanner';
 import { HostsTable } from './cluster/HostsTable';
+import { HostHistory } from './cluster/HostHistory';
 import { AddHostDialog } from './cluster/AddHostDialog';
 
 /**
@@ -57,6 +58,7 @@ export default function ClusterPage() {
             <h2 id="hosts-title">Hosts</h2>
             <HostsTable hosts={cluster.data.hosts} canManage={admin} />
           </section>
+          <HostHistory hosts={cluster.data.hosts.map((h) => h.name)} />
         </>
       )}
       {admin && <AddHostDialog open={adding} onClose={() => setAdding(false)} />}

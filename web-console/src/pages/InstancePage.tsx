@@ -10,6 +10,7 @@ import { useCapabilities } from '../auth/capabilities';
 import { formatMiB, formatTime } from '../lib/format';
 import { InstanceStatus } from '../components/StatusBadge';
 import { LiveUsage } from '../components/LiveUsage';
+import { StatsPanel } from '../components/StatsPanel';
 import { InstanceActions } from '../components/InstanceActions';
 import { ErrorBanner, Loading } from '../components/ErrorBanner';
 import { SnapshotsDrawer } from './instance/SnapshotsDrawer';
@@ -149,6 +150,7 @@ export default function InstancePage() {
               </dl>
             </div>
           </div>
+          <StatsPanel subject={{ kind: 'instance', name: i.name }} />
           {i.config && Object.keys(i.config).length > 0 && (
             <details className="card config">
               <summary>LXD configuration ({Object.keys(i.config).length} keys)</summary>

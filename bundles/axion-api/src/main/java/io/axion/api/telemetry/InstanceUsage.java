@@ -18,20 +18,30 @@ import java.util.Objects;
  * @param memoryBytes      memory in use now (the cgroup's usage, page cache included)
  * @param memoryLimitBytes {@code limits.memory} in bytes, null when unlimited
  * @param at               when it was sampled
+ * @param io               disk and network rates over the last period; {@link IoRates#NONE} when not known
  */
 public record InstanceUsage(String name, Double cpuPercent, Double cpuPercentOfHost, Double cpuCores,
                             Integer cpuLimit, double cpuSeconds, long memoryBytes, Long memoryLimitBytes,
-                            Instant at) {
+                            Instant at, IoRates io) {
 
     public InstanceUsage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(at, "at");
+        io = io == null ? IoRates.NONE : io;
+    }
+
+    /** The usage without disk and network rates (as before they were sampled). */
+    public InstanceUsage(String name, Double cpuPercent, Double cpuPercentOfHost, Double cpuCores, Integer cpuLimit,
+                         double cpuSeconds, long memoryBytes, Long memoryLimitBytes, Instant at) {
+        this(name, cpuPercent, cpuPercentOfHost, cpuCores, cpuLimit, cpuSeconds, memoryBytes, memoryLimitBytes, at,
+                IoRates.NONE);
     }
 
     /**
      * The usage as it travels in a {@code telemetry} event: {@code {name, cpuPercent, cpuPercentOfHost, cpuCores,
-     * cpuLimit, cpuSeconds, memoryBytes, memoryLimitBytes}}, percentages rounded to 0.01 and seconds to 0.001 to keep frames
-     * small.
+     * cpuLimit, cpuSeconds, memoryBytes, memoryLimitBytes, diskReadBytesPerSecond, diskWriteBytesPerSecond,
+     * netRxBytesPerSecond, netTxBytesPerSecond}}, percentages rounded to 0.01, seconds to 0.001 and rates to whole bytes
+     * to keep frames small; a rate is null when it is not known (first sample, no counters, no network device).
      */
     public Map<String, Object> toJson() {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -43,6 +53,10 @@ public record InstanceUsage(String name, Double cpuPercent, Double cpuPercentOfH
         json.put("cpuSeconds", round(cpuSeconds, 1000));
         json.put("memoryBytes", memoryBytes);
         json.put("memoryLimitBytes", memoryLimitBytes);
+        json.put("diskReadBytesPerSecond", round(io.diskReadBytesPerSecond(), 1));
+        json.put("diskWriteBytesPerSecond", round(io.diskWriteBytesPerSecond(), 1));
+        json.put("netRxBytesPerSecond", round(io.netRxBytesPerSecond(), 1));
+        json.put("netTxBytesPerSecond", round(io.netTxBytesPerSecond(), 1));
         return json;
     }
 

@@ -16,6 +16,7 @@ public final class CgroupLayout {
     private final CgroupVersion version;
     private final Path cpuRoot;
     private final Path memoryRoot;
+    private final Path blkioRoot;
 
     public CgroupLayout(Path root, CgroupVersion version) {
         this.root = root;
@@ -25,9 +26,11 @@ public final class CgroupLayout {
             this.cpuRoot = Files.isDirectory(cpuacct) || !Files.isDirectory(root.resolve("cpu,cpuacct"))
                     ? cpuacct : root.resolve("cpu,cpuacct");
             this.memoryRoot = root.resolve("memory");
+            this.blkioRoot = root.resolve("blkio");
         } else {
             this.cpuRoot = root;
             this.memoryRoot = root;
+            this.blkioRoot = root;
         }
     }
 
@@ -52,10 +55,13 @@ public final class CgroupLayout {
     public CgroupFiles files(String group) {
         if (version == CgroupVersion.V1) {
             return new CgroupFiles(version, cpuRoot.resolve(group).resolve("cpuacct.usage"),
-                    memoryRoot.resolve(group).resolve("memory.usage_in_bytes"));
+                    memoryRoot.resolve(group).resolve("memory.usage_in_bytes"),
+                    blkioRoot.resolve(group).resolve("blkio.throttle.io_service_bytes_recursive"),
+                    cpuRoot.resolve(group).resolve("cgroup.procs"));
         }
         Path dir = root.resolve(group);
-        return new CgroupFiles(version, dir.resolve("cpu.stat"), dir.resolve("memory.current"));
+        return new CgroupFiles(version, dir.resolve("cpu.stat"), dir.resolve("memory.current"), dir.resolve("io.stat"),
+                dir.resolve("cgroup.procs"));
     }
 
     public CgroupVersion version() {
@@ -76,7 +82,15 @@ public final class CgroupLayout {
      *
      * @param cpu    v1: {@code cpuacct.usage} (nanoseconds); v2: {@code cpu.stat} (its {@code usage_usec} line)
      * @param memory v1: {@code memory.usage_in_bytes}; v2: {@code memory.current}
+     * @param io     v1: {@code blkio.throttle.io_service_bytes_recursive}; v2: {@code io.stat}
+     * @param procs  the group's {@code cgroup.procs}: its first process's {@code /proc/PID/net/dev} holds the
+     *               network counters of the instance's namespace, with no call to LXD and no veth name to look up
      */
-    public record CgroupFiles(CgroupVersion version, Path cpu, Path memory) {
+    public record CgroupFiles(CgroupVersion version, Path cpu, Path memory, Path io, Path procs) {
+
+        /** CPU and memory only (no disk or network counters). */
+        public CgroupFiles(CgroupVersion version, Path cpu, Path memory) {
+            this(version, cpu, memory, null, null);
+        }
     }
 }

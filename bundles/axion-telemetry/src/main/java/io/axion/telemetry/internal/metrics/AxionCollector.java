@@ -1,7 +1,9 @@
 package io.axion.telemetry.internal.metrics;
 
 import io.axion.api.job.JobCount;
+import io.axion.api.job.JobState;
 import io.axion.api.telemetry.InstanceUsage;
+import io.axion.api.telemetry.IoRates;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.CounterSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +82,12 @@ final class AxionCollector implements MultiCollector {
                 .help("CPU time used by the instance since it started");
         GaugeSnapshot.Builder memory = GaugeSnapshot.builder().name(MetricNames.INSTANCE_MEMORY_BYTES)
                 .help("Memory in use by the instance, page cache included");
+        GaugeSnapshot.Builder[] rates = {
+            rate(MetricNames.INSTANCE_DISK_READ_RATE, "Bytes per second the instance read from block devices"),
+            rate(MetricNames.INSTANCE_DISK_WRITE_RATE, "Bytes per second the instance wrote to block devices"),
+            rate(MetricNames.INSTANCE_NET_RX_RATE, "Bytes per second the instance's network devices received"),
+            rate(MetricNames.INSTANCE_NET_TX_RATE, "Bytes per second the instance's network devices sent")};
+        Map<String, double[]> hostSums = new TreeMap<>();
         Map<String, String> hostOf = sources.hostOfInstances();
         String node = sources.node();
         for (InstanceUsage usage : usages) {
@@ -89,9 +98,51 @@ final class AxionCollector implements MultiCollector {
                     .build());
             memory.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
                     .value(usage.memoryBytes()).build());
+            IoRates io = usage.io();
+            Double[] values = {io.diskReadBytesPerSecond(), io.diskWriteBytesPerSecond(), io.netRxBytesPerSecond(),
+                io.netTxBytesPerSecond()};
+            for (int i = 0; i < rates.length; i++) {
+                if (values[i] != null) { // unknown (no device, no counter) is no series rather than a false 0
+                    rates[i].dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)
+                            .value(values[i]).build());
+                }
+            }
+            if (host != null) {
+                double[] sums = hostSums.computeIfAbsent(host, h -> new double[3]);
+                sums[0] += usage.cpuCores() == null ? 0 : usage.cpuCores();
+                sums[1] += usage.memoryBytes();
+                sums[2]++;
+            }
         }
         snapshots.add(cpu.build());
         snapshots.add(memory.build());
+        for (GaugeSnapshot.Builder builder : rates) {
+            snapshots.add(builder.build());
+        }
+        hostSums(snapshots, hostSums, node);
+    }
+
+    /** Per host, the sums of its running instances: what its guests use, as the statistics keep it. */
+    private static void hostSums(List<MetricSnapshot> snapshots, Map<String, double[]> sums, String node) {
+        GaugeSnapshot.Builder cores = GaugeSnapshot.builder().name(MetricNames.HOST_CPU_CORES)
+                .help("Cores the host's running instances keep busy, summed");
+        GaugeSnapshot.Builder memory = GaugeSnapshot.builder().name(MetricNames.HOST_MEMORY_BYTES)
+                .help("Memory the host's running instances use, summed");
+        GaugeSnapshot.Builder running = GaugeSnapshot.builder().name(MetricNames.HOST_RUNNING_INSTANCES)
+                .help("Running instances sampled on the host");
+        sums.forEach((host, figures) -> {
+            Labels labels = Labels.of(MetricNames.LABEL_HOST, host, MetricNames.LABEL_NODE, node);
+            cores.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(figures[0]).build());
+            memory.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(figures[1]).build());
+            running.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels).value(figures[2]).build());
+        });
+        snapshots.add(cores.build());
+        snapshots.add(memory.build());
+        snapshots.add(running.build());
+    }
+
+    private static GaugeSnapshot.Builder rate(String name, String help) {
+        return GaugeSnapshot.builder().name(name).help(help);
     }
 
     private void hosts(List<MetricSnapshot> snapshots) {
@@ -117,11 +168,16 @@ final class AxionCollector implements MultiCollector {
         }
         GaugeSnapshot.Builder jobs = GaugeSnapshot.builder().name(MetricNames.JOBS)
                 .help("Jobs by type and state (finished jobs until they are pruned)");
+        long queued = 0;
         for (JobCount count : counts) {
             jobs.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder()
                     .labels(Labels.of("type", count.type(), "state", count.state().name())).value(count.count()).build());
+            if (count.state() == JobState.PENDING) {
+                queued += count.count();
+            }
         }
         snapshots.add(jobs.build());
+        snapshots.add(gauge(MetricNames.JOBS_QUEUED, "Jobs waiting to run (the engine's queue depth)", queued));
     }
 
     private void events(List<MetricSnapshot> snapshots) {

@@ -1,6 +1,8 @@
 package io.axion.telemetry.internal.metrics;
 
 import io.axion.api.cluster.ClusterService;
+import io.axion.api.event.EventBus;
+import io.axion.api.event.EventChannels;
 import io.axion.api.host.HostService;
 import io.axion.api.host.HostState;
 import io.axion.api.instance.Instance;
@@ -21,8 +23,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -71,6 +75,9 @@ public class AxionMetrics {
     private ClusterService cluster;
 
     private String node;
+    private volatile JobMetrics jobMetrics;
+    private volatile EventBus.Subscription jobEvents;
+    private volatile EventBus bus;
 
     public AxionMetrics() {
     }
@@ -90,6 +97,41 @@ public class AxionMetrics {
                 .classicUpperBounds(HTTP_BUCKETS)
                 .register(registry);
         registry.register(new AxionCollector(new Sources()));
+        jobMetrics = new JobMetrics(registry, node);
+        listenToJobs(bus);
+    }
+
+    @Deactivate
+    void deactivate() {
+        EventBus.Subscription subscription = jobEvents;
+        jobEvents = null;
+        if (subscription != null) {
+            subscription.close();
+        }
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindBus(EventBus eventBus) {
+        bus = eventBus;
+        if (jobMetrics != null) {
+            listenToJobs(eventBus);
+        }
+    }
+
+    void unbindBus(EventBus eventBus) {
+        if (bus == eventBus) {
+            bus = null;
+            deactivate();
+        }
+    }
+
+    private synchronized void listenToJobs(EventBus eventBus) {
+        if (eventBus == null || jobEvents != null) {
+            return;
+        }
+        JobMetrics observer = jobMetrics;
+        jobEvents = eventBus.subscribe(Set.of(EventChannels.JOBS), event -> observer.onJob(event.data()));
     }
 
     public void observeRequest(String method, String route, int status, double seconds) {

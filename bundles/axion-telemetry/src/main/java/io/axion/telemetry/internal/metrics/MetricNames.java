@@ -12,6 +12,22 @@ final class MetricNames {
     static final String INSTANCE_CPU_SECONDS = "axion_instance_cpu_seconds";
     /** Gauge, labels {@code instance}, {@code host}, {@code node}: memory in use. */
     static final String INSTANCE_MEMORY_BYTES = "axion_instance_memory_bytes";
+    /** Gauges, labels {@code instance}, {@code host}, {@code node}: disk and network bytes per second over the last
+     * sweep; absent for an instance whose figure is unknown (no network device, no blkio accounting). */
+    static final String INSTANCE_DISK_READ_RATE = "axion_instance_disk_read_bytes_per_second";
+    static final String INSTANCE_DISK_WRITE_RATE = "axion_instance_disk_write_bytes_per_second";
+    static final String INSTANCE_NET_RX_RATE = "axion_instance_network_receive_bytes_per_second";
+    static final String INSTANCE_NET_TX_RATE = "axion_instance_network_transmit_bytes_per_second";
+    /** Gauges, labels {@code host}, {@code node}: the sums over the host's running instances. */
+    static final String HOST_CPU_CORES = "axion_host_instances_cpu_cores";
+    static final String HOST_MEMORY_BYTES = "axion_host_instances_memory_bytes";
+    static final String HOST_RUNNING_INSTANCES = "axion_host_running_instances";
+    /** Gauge: jobs in state PENDING (the queue depth). */
+    static final String JOBS_QUEUED = "axion_jobs_queued";
+    /** Histogram, labels {@code type}, {@code state} (COMPLETED or FAILED), {@code node} (the one that ran it). */
+    static final String JOB_DURATION = "axion_job_duration_seconds";
+    /** Counter, labels {@code type}, {@code node}: jobs that failed for good. */
+    static final String JOB_FAILURES = "axion_job_failures";
     /** Gauge, labels {@code type}, {@code state}: jobs known to the engine (finished ones until pruned). */
     static final String JOBS = "axion_jobs";
     /** Gauge, labels {@code host}, {@code owner}, {@code node}: 1 when the host's LXD answers its owner. */

@@ -1,6 +1,7 @@
 package io.axion.telemetry.internal.sampling;
 
 import io.axion.api.telemetry.InstanceUsage;
+import io.axion.api.telemetry.IoRates;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -69,8 +70,10 @@ final class RemoteFigures {
         Number seconds = json.get("cpuSeconds") instanceof Number n ? n : 0;
         Number memory = json.get("memoryBytes") instanceof Number n ? n : 0;
         Long memoryLimit = json.get("memoryLimitBytes") instanceof Number n ? n.longValue() : null;
+        IoRates io = new IoRates(number(json.get("diskReadBytesPerSecond")), number(json.get("diskWriteBytesPerSecond")),
+                number(json.get("netRxBytesPerSecond")), number(json.get("netTxBytesPerSecond")));
         return new InstanceUsage(name, cpuPercent, ofHost, cores, limit, seconds.doubleValue(), memory.longValue(),
-                memoryLimit, at);
+                memoryLimit, at, io);
     }
 
     private static Double number(Object value) {

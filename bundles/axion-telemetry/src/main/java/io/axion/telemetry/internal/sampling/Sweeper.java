@@ -75,6 +75,10 @@ public final class Sweeper implements AutoCloseable {
                 if (target.files() != null) {
                     files.add(target.files().cpu());
                     files.add(target.files().memory());
+                    if (target.files().io() != null) {
+                        files.add(target.files().io());
+                        files.add(target.files().procs());
+                    }
                 }
             }
             reader.retainOnly(files);
@@ -94,8 +98,7 @@ public final class Sweeper implements AutoCloseable {
         }
         try {
             CgroupSample sample = reader.read(target.files());
-            return sample == null ? null : calculator.update(target, sample.cpuNanos(), sample.memoryBytes(),
-                    System.nanoTime(), hostThreads, at);
+            return sample == null ? null : calculator.update(target, sample, System.nanoTime(), hostThreads, at);
         } catch (IOException e) {
             LOG.debug("Cannot read the cgroup of {}: {}", target.name(), e.getMessage());
             return null;

@@ -13,6 +13,8 @@ import io.axion.api.telemetry.InstanceUsage;
 import io.axion.api.telemetry.TelemetryEvents;
 import io.axion.telemetry.internal.TelemetryConfig;
 import io.axion.telemetry.internal.cgroup.CgroupLayout;
+import io.axion.telemetry.internal.stats.StatsService;
+import io.axion.telemetry.internal.stats.SweepRecorder;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,6 +60,11 @@ public class TelemetrySampler implements InstanceTelemetry, HostAgent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ClusterService cluster;
+
+    /** Historical statistics; absent (no store) means live figures only. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile StatsService stats;
 
     private final Map<String, HostSampler> samplers = new ConcurrentHashMap<>();
     private final RemoteFigures remote = new RemoteFigures();
@@ -181,8 +188,16 @@ public class TelemetrySampler implements InstanceTelemetry, HostAgent {
         try {
             long started = System.nanoTime();
             Instant at = Instant.now();
+            StatsService history = stats;
             for (HostSampler sampler : List.copyOf(samplers.values())) {
-                publish(sampler.sweep(at), at);
+                HostSampler.Frame frame = sampler.sweep(at);
+                publish(frame, at);
+                if (history != null) {
+                    SweepRecorder.record(history, frame.host(), frame.usages(), at.getEpochSecond());
+                }
+            }
+            if (history != null) {
+                history.flush();
             }
             lastSweepNanos = System.nanoTime() - started;
         } catch (RuntimeException e) {

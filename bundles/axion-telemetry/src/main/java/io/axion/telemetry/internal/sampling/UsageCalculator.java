@@ -1,6 +1,8 @@
 package io.axion.telemetry.internal.sampling;
 
 import io.axion.api.telemetry.InstanceUsage;
+import io.axion.api.telemetry.IoRates;
+import io.axion.telemetry.internal.cgroup.CgroupSample;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,6 +24,14 @@ final class UsageCalculator {
      */
     InstanceUsage update(InstanceTarget target, long cpuNanos, long memoryBytes, long sampledAtNanos,
                          int hostThreads, Instant at) {
+        return update(target, new CgroupSample(cpuNanos, memoryBytes), sampledAtNanos, hostThreads, at);
+    }
+
+    /** As above, with the disk and network counters turned into bytes per second too. */
+    InstanceUsage update(InstanceTarget target, CgroupSample sample, long sampledAtNanos, int hostThreads,
+                         Instant at) {
+        long cpuNanos = sample.cpuNanos();
+        long memoryBytes = sample.memoryBytes();
         Previous last = previous.get(target.name());
         if (last != null && last.sampledAtNanos == sampledAtNanos) {
             return last.usage;
@@ -31,6 +41,15 @@ final class UsageCalculator {
             cores = (cpuNanos - last.cpuNanos) / (double) (sampledAtNanos - last.sampledAtNanos);
         }
         // A counter that went down belongs to a new cgroup (the instance restarted): start over.
+        IoRates io = IoRates.NONE;
+        if (last != null && sampledAtNanos > last.sampledAtNanos) {
+            double seconds = (sampledAtNanos - last.sampledAtNanos) / NANOS_PER_SECOND;
+            CgroupSample before = last.sample;
+            io = new IoRates(rate(before.diskReadBytes(), sample.diskReadBytes(), seconds),
+                    rate(before.diskWriteBytes(), sample.diskWriteBytes(), seconds),
+                    rate(before.netRxBytes(), sample.netRxBytes(), seconds),
+                    rate(before.netTxBytes(), sample.netTxBytes(), seconds));
+        }
         int threads = Math.max(1, hostThreads);
         int limit = target.cpuLimit() != null && target.cpuLimit() > 0 ? target.cpuLimit() : threads;
         InstanceUsage usage = new InstanceUsage(target.name(),
@@ -41,9 +60,15 @@ final class UsageCalculator {
                 cpuNanos / NANOS_PER_SECOND,
                 Math.max(0, memoryBytes),
                 target.memoryLimitBytes(),
-                at);
-        previous.put(target.name(), new Previous(cpuNanos, sampledAtNanos, usage));
+                at,
+                io);
+        previous.put(target.name(), new Previous(cpuNanos, sampledAtNanos, usage, sample));
         return usage;
+    }
+
+    /** Null when either counter is unknown or it went down (a new cgroup, a device that went away). */
+    private static Double rate(long before, long now, double seconds) {
+        return before < 0 || now < before ? null : (now - before) / seconds;
     }
 
     /** Forgets instances that are gone, so that a name used again starts afresh. */
@@ -51,6 +76,6 @@ final class UsageCalculator {
         previous.keySet().retainAll(names);
     }
 
-    private record Previous(long cpuNanos, long sampledAtNanos, InstanceUsage usage) {
+    private record Previous(long cpuNanos, long sampledAtNanos, InstanceUsage usage, CgroupSample sample) {
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.axion.api.job.JobCount;
 import io.axion.api.job.JobState;
 import io.axion.api.telemetry.InstanceUsage;
+import io.axion.api.telemetry.IoRates;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.ws.rs.GET;
@@ -24,7 +25,8 @@ class MetricsNamingTest {
     private static class FixedSources implements AxionCollector.Sources {
         @Override
         public Collection<InstanceUsage> instances() {
-            return List.of(new InstanceUsage("web-1", 10.0, 5.0, 0.1, 1, 12.5, 1_048_576, null, Instant.now()));
+            return List.of(new InstanceUsage("web-1", 10.0, 5.0, 0.1, 1, 12.5, 1_048_576, null, Instant.now(),
+                    new IoRates(4096.0, 0.0, null, null)));
         }
 
         @Override
@@ -85,7 +87,34 @@ class MetricsNamingTest {
                 .containsPattern("(?m)^axion_events_dropped_frames_total 7(\\.0)?$")
                 .containsPattern("(?m)^axion_events_closed_slow_clients_total 1(\\.0)?$")
                 .containsPattern("(?m)^axion_events_fanout_seconds 0\\.004$")
-                .containsPattern("(?m)^axion_telemetry_sweep_seconds 0\\.002$");
+                .containsPattern("(?m)^axion_telemetry_sweep_seconds 0\\.002$")
+                .containsPattern("(?m)^axion_instance_disk_read_bytes_per_second\\{host=\"lxd-2\",instance=\"web-1\","
+                        + "node=\"node-1\"} 4096(\\.0)?$")
+                .doesNotContain("axion_instance_network_receive_bytes_per_second{")
+                .containsPattern("(?m)^axion_host_instances_cpu_cores\\{host=\"lxd-2\",node=\"node-1\"} 0\\.1$")
+                .containsPattern("(?m)^axion_host_running_instances\\{host=\"lxd-2\",node=\"node-1\"} 1(\\.0)?$")
+                .containsPattern("(?m)^axion_jobs_queued 0(\\.0)?$");
+    }
+
+    @Test
+    void jobsThisNodeRanAreTimedAndFailuresCountedOnce() throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        JobMetrics jobs = new JobMetrics(registry, "node-1");
+        Map<String, Object> failed = Map.of("id", "j1", "type", "instance.start", "state", "FAILED", "node", "node-1",
+                "startedAt", "2026-01-01T00:00:00Z", "finishedAt", "2026-01-01T00:00:03Z");
+        jobs.onJob(failed);
+        jobs.onJob(failed); // the same event again
+        jobs.onJob(Map.of("id", "j2", "type", "instance.start", "state", "COMPLETED", "node", "node-2",
+                "startedAt", "2026-01-01T00:00:00Z", "finishedAt", "2026-01-01T00:00:01Z")); // another node's
+        jobs.onJob(Map.of("id", "j3", "type", "instance.start", "state", "IN_PROGRESS", "node", "node-1"));
+
+        assertThat(text(registry)).contains("# TYPE axion_job_duration_seconds histogram")
+                .containsPattern("(?m)^axion_job_duration_seconds_count\\{node=\"node-1\",state=\"FAILED\","
+                        + "type=\"instance.start\"} 1$")
+                .containsPattern("(?m)^axion_job_duration_seconds_sum\\{node=\"node-1\",state=\"FAILED\","
+                        + "type=\"instance.start\"} 3\\.0$")
+                .containsPattern("(?m)^axion_job_failures_total\\{node=\"node-1\",type=\"instance.start\"} 1\\.0$")
+                .doesNotContain("COMPLETED");
     }
 
     @Test

@@ -71,7 +71,8 @@ class UsageCalculatorTest {
         InstanceUsage usage = new InstanceUsage("web-1", 12.3456, 3.0864, 0.123456, 1, 12.34567, 1024, null, at);
         var json = usage.toJson();
         assertThat(json.keySet()).containsExactly("name", "cpuPercent", "cpuPercentOfHost", "cpuCores", "cpuLimit",
-                "cpuSeconds", "memoryBytes", "memoryLimitBytes");
+                "cpuSeconds", "memoryBytes", "memoryLimitBytes", "diskReadBytesPerSecond", "diskWriteBytesPerSecond",
+                "netRxBytesPerSecond", "netTxBytesPerSecond");
         assertThat(json).containsEntry("name", "web-1").containsEntry("cpuPercent", 12.35)
                 .containsEntry("cpuPercentOfHost", 3.09).containsEntry("cpuLimit", 1).containsEntry("cpuSeconds", 12.346)
                 .containsEntry("memoryBytes", 1024L);
