@@ -9,8 +9,7 @@ export type Capability =
   | 'auth'
   | 'telemetry'
   | 'jobs'
-  | 'lxd'
-  | 'firewall';
+  | 'lxd';
 
 export const ALL_CAPABILITIES: Capability[] = [
   'instances',
@@ -22,7 +21,6 @@ export const ALL_CAPABILITIES: Capability[] = [
   'telemetry',
   'jobs',
   'lxd',
-  'firewall',
 ];
 
 export const capabilitiesApi = {
