@@ -3,6 +3,7 @@ package io.axion.telemetry.internal.stats;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.store.internal.PostgresStore;
+import io.axion.testing.MutableClock;
 import io.axion.testing.TestPostgres;
 import java.time.Duration;
 import java.time.Instant;
