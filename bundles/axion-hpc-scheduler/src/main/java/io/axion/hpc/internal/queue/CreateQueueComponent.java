@@ -40,6 +40,7 @@ public class CreateQueueComponent implements CreateQueue {
     static final String DISPATCH_LOCK = "hpc-queue-dispatch";
     private static final Duration DISPATCH_LEASE = Duration.ofMinutes(2);
     private static final Duration CANCEL_WAIT = Duration.ofSeconds(10);
+    private static final Duration PURGE_EVERY = Duration.ofMinutes(1);
 
     @Reference
     private Store store;
@@ -53,6 +54,8 @@ public class CreateQueueComponent implements CreateQueue {
     private QueueStore queue;
     private QueueDispatcher dispatcher;
     private ScheduledExecutorService timer;
+    /** Touched by the timer thread only. */
+    private long lastPurgeNanos = System.nanoTime() - PURGE_EVERY.toNanos() - 1;
     /** On the dispatch thread, the name of the entry it is starting now. */
     private final ThreadLocal<String> starting = new ThreadLocal<>();
 
@@ -149,7 +152,12 @@ public class CreateQueueComponent implements CreateQueue {
 
     private void tick() {
         try {
-            queue.purge();
+            // Left entries are kept a day: sweeping them once a minute is plenty, and spares a write each second.
+            long now = System.nanoTime();
+            if (now - lastPurgeNanos > PURGE_EVERY.toNanos()) {
+                lastPurgeNanos = now;
+                queue.purge();
+            }
             if (queue.waiting().isEmpty()) {
                 return;
             }
