@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
@@ -101,6 +102,18 @@ public class HpcGangIT extends ClusterTestSupport {
             outputs.add(member.path("stdout").asText().trim());
         }
         assertThat(outputs).hasSize(MEMBERS).doesNotHaveDuplicates();
+        // The run's stream, from another node than the one running it: a line per member, tagged, then the state.
+        RealtimeClients.Events stream = new RealtimeClients.Events();
+        RealtimeClients.open(wsUrl(2) + "/ws/gangs/" + GANG + "/runs/" + runId, token, stream);
+        assertThat(stream.closed.get(30, TimeUnit.SECONDS)).isEqualTo(1000);
+        List<JsonNode> lines = stream.received.stream().map(RealtimeClients.Events.Received::message)
+                .filter(m -> m.has("line")).toList();
+        assertThat(lines).hasSize(MEMBERS).allMatch(m -> m.path("line").asText().equals(m.path("member").asText()));
+        assertThat(stream.received.get(stream.received.size() - 1).message().path("state").asText())
+                .isEqualTo("succeeded");
+        // The shell: the same gang and an srun-like labelled run.
+        assertThat(shell(1, "axion:gang-list")).contains(GANG, "running");
+        assertThat(shell(2, "axion:gang-run " + GANG + " hostname")).contains(GANG + "-0: " + GANG + "-0", "succeeded");
         // A failing command fails the run, with its exit code kept.
         HttpResponse<String> failing = request(2, "POST", "/api/v1/gangs/" + GANG + "/runs", token,
                 Map.of("command", "exit 3"));
@@ -131,20 +144,23 @@ public class HpcGangIT extends ClusterTestSupport {
         }
     }
 
-    /** {@code feature:install} on every node's Karaf shell, over SSH as the admin. */
+    /** {@code feature:install} on every node's Karaf shell. */
     private static void installFeatureEverywhere(String feature) throws IOException {
+        for (int node = 1; node <= NODES; node++) {
+            shell(node, "feature:install " + feature);
+        }
+    }
+
+    /** Runs a command in node {@code n}'s Karaf shell over SSH as the admin; its output. */
+    private static String shell(int node, String command) throws IOException {
         SshClient client = SshClient.setUpDefaultClient();
         client.setServerKeyVerifier(AcceptAllServerKeyVerifier.INSTANCE);
         client.start();
-        try {
-            for (int node = 1; node <= NODES; node++) {
-                try (ClientSession session = client.connect("admin", "127.0.0.1", sshPort(node)).verify(10_000L)
-                        .getSession()) {
-                    session.addPasswordIdentity(adminPassword());
-                    session.auth().verify(10_000L);
-                    session.executeRemoteCommand("feature:install " + feature);
-                }
-            }
+        try (ClientSession session = client.connect("admin", "127.0.0.1", sshPort(node)).verify(10_000L)
+                .getSession()) {
+            session.addPasswordIdentity(adminPassword());
+            session.auth().verify(10_000L);
+            return session.executeRemoteCommand(command);
         } finally {
             client.stop();
         }
