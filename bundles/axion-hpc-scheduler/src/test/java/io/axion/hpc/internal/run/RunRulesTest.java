@@ -17,6 +17,12 @@ class RunRulesTest {
         return new RunView.MemberRun("g-0", "h", state, exit, "", "", false);
     }
 
+    /** The field a 422 names (its detail starts with it). */
+    private static String refusedField(org.junit.jupiter.api.function.Executable request) {
+        String detail = assertThrows(ValidationException.class, request).getMessage();
+        return detail.substring(0, detail.indexOf(':'));
+    }
+
     @Test
     void aStringRunsThroughTheShellAndAListAsIs() {
         assertEquals(List.of("/bin/sh", "-c", "hostname"), new RunRequest("hostname", null, null).argv());
@@ -25,11 +31,11 @@ class RunRulesTest {
 
     @Test
     void badRequestsAre422sNamingTheirField() {
-        assertTrue(assertThrows(ValidationException.class, () -> new RunRequest(null, null, null).validate()).getMessage().startsWith("command:"));
-        assertTrue(assertThrows(ValidationException.class, () -> new RunRequest(List.of(1, 2), null, null).validate()).getMessage().startsWith("command:"));
-        assertTrue(assertThrows(ValidationException.class, () -> new RunRequest(List.of(), null, null).validate()).getMessage().startsWith("command:"));
-        assertTrue(assertThrows(ValidationException.class, () -> new RunRequest("true", Map.of("1X", "v"), null).validate()).getMessage().startsWith("env:"));
-        assertTrue(assertThrows(ValidationException.class, () -> new RunRequest("true", null, 0).validate()).getMessage().startsWith("timeoutSeconds:"));
+        assertEquals("command", refusedField(() -> new RunRequest(null, null, null).validate()));
+        assertEquals("command", refusedField(() -> new RunRequest(List.of(1, 2), null, null).validate()));
+        assertEquals("command", refusedField(() -> new RunRequest(List.of(), null, null).validate()));
+        assertEquals("env", refusedField(() -> new RunRequest("true", Map.of("1X", "v"), null).validate()));
+        assertEquals("timeoutSeconds", refusedField(() -> new RunRequest("true", null, 0).validate()));
     }
 
     @Test
