@@ -20,6 +20,9 @@ const QuotaPage = lazy(() => import('./pages/admin/QuotaPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const ClusterPage = lazy(() => import('./pages/ClusterPage'));
+const GangsPage = lazy(() => import('./pages/hpc/GangsPage'));
+const QueuePage = lazy(() => import('./pages/hpc/QueuePage'));
+const CoreMapPage = lazy(() => import('./pages/hpc/CoreMapPage'));
 
 function RequireSession({ children }: { children: ReactNode }) {
   const { session } = useAuth();
@@ -49,6 +52,9 @@ export function App() {
                       <Route path="/instances/:name/:tab" element={<InstancePage />} />
                       <Route path="/activity" element={<ActivityPage />} />
                       <Route path="/cluster" element={<ClusterPage />} />
+                      <Route path="/hpc/gangs" element={<GangsPage />} />
+                      <Route path="/hpc/queue" element={<QueuePage />} />
+                      <Route path="/hpc/cores" element={<CoreMapPage />} />
                       <Route path="/health" element={<HealthPage />} />
                       <Route path="/account" element={<AccountPage />} />
                       <Route path="/admin/users" element={<UsersPage />} />

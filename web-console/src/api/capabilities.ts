@@ -9,7 +9,8 @@ export type Capability =
   | 'auth'
   | 'telemetry'
   | 'jobs'
-  | 'lxd';
+  | 'lxd'
+  | 'hpc';
 
 export const ALL_CAPABILITIES: Capability[] = [
   'instances',
@@ -21,6 +22,7 @@ export const ALL_CAPABILITIES: Capability[] = [
   'telemetry',
   'jobs',
   'lxd',
+  'hpc',
 ];
 
 export const capabilitiesApi = {

@@ -67,6 +67,9 @@ export function Layout({ children }: { children: ReactNode }) {
           {caps.has('instances') && <NavItem to="/" end label="Instances" />}
           {(caps.has('jobs') || caps.has('instances')) && <NavItem to="/activity" label="Activity" />}
           <NavItem to="/cluster" label="Cluster" />
+          {caps.has('hpc') && <NavItem to="/hpc/gangs" label="Gangs" />}
+          {caps.has('hpc') && <NavItem to="/hpc/queue" label="Queue" />}
+          {caps.has('hpc') && <NavItem to="/hpc/cores" label="Core map" />}
           <NavItem to="/health" label="Health" />
           {/* The header's user chip leads there too, but phones hide it. */}
           {session && session !== ANONYMOUS && <NavItem to="/account" label="Account" />}

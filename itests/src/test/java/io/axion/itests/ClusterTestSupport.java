@@ -40,12 +40,14 @@ public abstract class ClusterTestSupport {
     private static Map<String, String> environment;
     private static String runId;
     private static int httpBase;
+    private static int sshBase;
 
     @BeforeClass
     public static void startCluster() {
         runId = UUID.randomUUID().toString().substring(0, 8);
         int[] bases = freeRanges(5);
         httpBase = bases[0];
+        sshBase = bases[2];
         environment = new HashMap<>();
         environment.put("AXION_CLUSTER_DIR", System.getProperty("axion.itest.dir", "target/exam") + "/cluster-" + runId);
         environment.put("AXION_CLUSTER_DB", "axion_it_" + runId);
@@ -106,6 +108,15 @@ public abstract class ClusterTestSupport {
 
     protected static String url(int node) {
         return "http://127.0.0.1:" + (httpBase + node);
+    }
+
+    /** Node {@code n}'s Karaf shell over SSH (log in as admin with {@link #adminPassword()}). */
+    protected static int sshPort(int node) {
+        return sshBase + node;
+    }
+
+    protected static String adminPassword() {
+        return environment.get("AXION_ADMIN_PASSWORD");
     }
 
     protected static String wsUrl(int node) {

@@ -73,6 +73,10 @@ public class HpcPlacementPolicy implements PlacementPolicy {
         return scheduler.ledger();
     }
 
+    public HpcScheduler scheduler() {
+        return scheduler;
+    }
+
     /** The topology decisions use for the host (simulated where settings say so); read from LXD, then reused. */
     public HostTopology topology(String host) {
         Cached cached = topologies.get(host);

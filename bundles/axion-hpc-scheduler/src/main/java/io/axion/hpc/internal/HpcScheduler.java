@@ -7,6 +7,8 @@ import io.axion.api.placement.PlacementRequest;
 import io.axion.hpc.internal.allocation.Allocator;
 import io.axion.hpc.internal.allocation.Pin;
 import io.axion.hpc.internal.allocation.PinRequest;
+import io.axion.hpc.internal.gang.GangPlanner;
+import io.axion.hpc.internal.gang.Spread;
 import io.axion.hpc.internal.topology.HostTopology;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -25,6 +28,8 @@ import java.util.function.Function;
 public final class HpcScheduler {
     private final Function<String, HostTopology> topologies;
     private final ReservationLedger ledger;
+    /** Gang members whose pins are reserved already, by instance, until their create asks for a placement. */
+    private final Map<String, Pin> preplaced = new ConcurrentHashMap<>();
 
     public HpcScheduler(Function<String, HostTopology> topologies, ReservationLedger ledger) {
         this.topologies = topologies;
@@ -37,6 +42,11 @@ public final class HpcScheduler {
 
     public Optional<Placement> place(PlacementRequest request, List<HostCandidate> candidates) {
         PinRequest pin = PinRequest.of(request.instance(), request.cpu(), request.memoryMiB(), request.options());
+        Pin reserved = preplaced.remove(request.instance());
+        if (reserved != null) {
+            // A gang member: its pin was kept with the whole gang's, before its create was asked for.
+            return Optional.of(placement(reserved, pin));
+        }
         List<HostCandidate> fitting = candidates.stream()
                 .filter(HostCandidate::online)
                 .filter(c -> c.fits(request))
@@ -79,6 +89,26 @@ public final class HpcScheduler {
     }
 
     public void release(String instance) {
+        preplaced.remove(instance);
         ledger.release(instance);
+    }
+
+    /**
+     * Reserves every member's pin in one ledger transaction, or none.
+     *
+     * @return the pins in member order, or empty when the gang does not fit now (nothing is reserved then)
+     */
+    public Optional<List<Pin>> reserveGang(List<PinRequest> members, List<HostCandidate> candidates, Spread spread) {
+        List<String> names = members.stream().map(PinRequest::instance).toList();
+        return Optional.ofNullable(ledger.reserveAll(names,
+                held -> GangPlanner.plan(members, candidates, spread, held, topologies)));
+    }
+
+    /**
+     * Says that the next placement of {@code instance} (on this node) is this pin, already in the ledger: the gang
+     * job calls it right before the member's create.
+     */
+    public void expect(String instance, Pin pin) {
+        preplaced.put(instance, pin);
     }
 }

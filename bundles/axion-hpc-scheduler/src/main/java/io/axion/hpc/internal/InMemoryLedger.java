@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** A ledger in memory, one lock for all: the benchmark's and the unit tests' stand-in for the store. */
 public final class InMemoryLedger implements ReservationLedger {
@@ -31,14 +32,34 @@ public final class InMemoryLedger implements ReservationLedger {
             if (pin == null) {
                 continue;
             }
-            if (pin.dedicated()) {
-                keep(new Reservation(instance, host, pin.cpus(), pin.gpus(), pin.numaNode()));
-            } else if (!pin.gpus().isEmpty()) {
-                keep(new Reservation(instance, host, List.of(), pin.gpus(), null));
-            }
+            keep(instance, pin);
             return pin;
         }
         return null;
+    }
+
+    @Override
+    public synchronized List<Pin> reserveAll(List<String> instances,
+                                             Function<Map<String, Holdings>, List<Pin>> plan) {
+        Map<String, Holdings> held = new HashMap<>();
+        for (String host : byHost.keySet()) {
+            held.put(host, holdings(host));
+        }
+        List<Pin> pins = plan.apply(held);
+        if (pins != null) {
+            for (int i = 0; i < pins.size(); i++) {
+                keep(instances.get(i), pins.get(i));
+            }
+        }
+        return pins;
+    }
+
+    private void keep(String instance, Pin pin) {
+        if (pin.dedicated()) {
+            keep(new Reservation(instance, pin.host(), pin.cpus(), pin.gpus(), pin.numaNode()));
+        } else if (!pin.gpus().isEmpty()) {
+            keep(new Reservation(instance, pin.host(), List.of(), pin.gpus(), null));
+        }
     }
 
     private void keep(Reservation reservation) {

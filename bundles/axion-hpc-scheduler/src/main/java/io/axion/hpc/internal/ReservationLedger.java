@@ -5,6 +5,7 @@ import io.axion.hpc.internal.allocation.Pin;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Where pins are kept: the store (cluster-wide, across restarts), or memory for benchmarks and tests. */
 public interface ReservationLedger {
@@ -22,6 +23,16 @@ public interface ReservationLedger {
      * @return the kept pin, or null when {@code choose} found none on any host
      */
     Pin reserve(List<String> hosts, String instance, BiFunction<String, Holdings, Pin> choose);
+
+    /**
+     * Atomically, cluster-wide, all or nothing: reads the holdings of every host, lets {@code plan} choose a pin for
+     * each instance of a gang, and keeps them all in the same transaction; keeps none when {@code plan} gives null.
+     *
+     * @param plan from the holdings by host (hosts holding nothing are absent) to one pin per instance, in order, or
+     *             null when they do not all fit
+     * @return the kept pins, or null when nothing was kept
+     */
+    List<Pin> reserveAll(List<String> instances, Function<Map<String, Holdings>, List<Pin>> plan);
 
     void release(String instance);
 

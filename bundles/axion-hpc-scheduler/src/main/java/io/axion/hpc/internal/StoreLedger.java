@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Pins in the store ({@code hpc_reservations}), so they outlive restarts and every node sees the same ones. A
@@ -48,6 +49,20 @@ public final class StoreLedger implements ReservationLedger {
                 }
             }
             return null;
+        });
+    }
+
+    @Override
+    public List<Pin> reserveAll(List<String> instances, Function<Map<String, Holdings>, List<Pin>> plan) {
+        return store.inExclusiveTransaction(LOCK, connection -> {
+            List<Pin> pins = plan.apply(holdings(connection));
+            if (pins == null) {
+                return null;
+            }
+            for (int i = 0; i < pins.size(); i++) {
+                keep(connection, pins.get(i).host(), instances.get(i), pins.get(i));
+            }
+            return pins;
         });
     }
 

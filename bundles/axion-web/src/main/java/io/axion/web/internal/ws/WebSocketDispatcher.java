@@ -18,9 +18,10 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * The WebSocket whiteboard. Jakarta WebSocket cannot remove an endpoint once deployed, so two fixed endpoints
- * ({@code /ws/{route}} and {@code /ws/{route}/{argument}}) delegate to whichever {@link WebSocketRoute} services
- * are registered at upgrade time. It also ends the sockets of users whose credentials were revoked.
+ * The WebSocket whiteboard. Jakarta WebSocket cannot remove an endpoint once deployed, so fixed endpoints
+ * ({@code /ws/{route}}, {@code /ws/{route}/{argument}} and a three-segment argument such as the HPC scheduler's
+ * {@code /ws/gangs/{name}/runs/{id}}) delegate to whichever {@link WebSocketRoute} services are registered at upgrade
+ * time; the route gets the whole rest of the path as its argument. It also ends the sockets of users whose credentials were revoked.
  */
 @Component(service = {WebSocketDispatcher.class, RevocationListener.class})
 public class WebSocketDispatcher implements RevocationListener {
@@ -75,7 +76,8 @@ public class WebSocketDispatcher implements RevocationListener {
     }
 
     public void registerEndpoints(ServerContainer container) throws DeploymentException {
-        for (String path : new String[] {"/ws/{route}", "/ws/{route}/{argument}"}) {
+        for (String path : new String[] {"/ws/{route}", "/ws/{route}/{argument}",
+                "/ws/{route}/{argument}/{part}/{subpart}"}) {
             container.addEndpoint(ServerEndpointConfig.Builder.create(DelegatingEndpoint.class, path)
                     .configurator(new PendingEndpointConfigurator(sessions)).build());
         }

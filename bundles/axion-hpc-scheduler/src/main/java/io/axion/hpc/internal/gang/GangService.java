@@ -1,0 +1,226 @@
+package io.axion.hpc.internal.gang;
+
+import io.axion.api.cluster.ClusterLock;
+import io.axion.api.cluster.ClusterService;
+import io.axion.api.error.ConflictException;
+import io.axion.api.error.NotFoundException;
+import io.axion.api.error.ValidationException;
+import io.axion.api.host.Host;
+import io.axion.api.host.HostService;
+import io.axion.api.host.HostState;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
+import io.axion.api.job.Job;
+import io.axion.api.job.JobOptions;
+import io.axion.api.job.JobService;
+import io.axion.api.placement.HostCandidate;
+import io.axion.api.quota.QuotaExceededException;
+import io.axion.api.store.Store;
+import io.axion.hpc.internal.HpcConfig;
+import io.axion.hpc.internal.HpcPlacementPolicy;
+import io.axion.hpc.internal.ReservationLedger;
+import io.axion.hpc.internal.allocation.Pin;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gangs: reserves every member's pin in one ledger transaction (or none, and then refuses or queues the whole gang),
+ * and hands the creates to one {@value GangJobHandler#CREATE} job. Queued gangs are looked at every
+ * {@code queueSeconds} by whichever node holds the gang dispatch lock, oldest first, none overtaking the first that
+ * still does not fit.
+ */
+@Component(service = GangService.class, configurationPid = HpcConfig.PID)
+public class GangService {
+    private static final Logger LOG = LoggerFactory.getLogger(GangService.class);
+    static final String DISPATCH_LOCK = "hpc-gang-dispatch";
+    private static final Duration DISPATCH_LEASE = Duration.ofMinutes(2);
+
+    @Reference
+    private Store store;
+
+    @Reference
+    private HpcPlacementPolicy policy;
+
+    @Reference
+    private HostService hosts;
+
+    @Reference
+    private InstanceService instances;
+
+    @Reference
+    private JobService jobs;
+
+    @Reference
+    private ClusterService cluster;
+
+    private GangStore gangs;
+    private ScheduledExecutorService timer;
+
+    @Activate
+    void activate(HpcConfig config) {
+        gangs = new GangStore(store, Clock.systemUTC());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "axion-hpc-gangs"));
+        timer.scheduleWithFixedDelay(this::tick, 1, Math.max(1, config.queueSeconds()), TimeUnit.SECONDS);
+    }
+
+    @Deactivate
+    void deactivate() {
+        timer.shutdownNow();
+    }
+
+    GangStore store() {
+        return gangs;
+    }
+
+    /**
+     * Places the gang and starts its create job; with no room, queues it ({@code queue: true}) or refuses it (422
+     * {@code quota-exceeded}) having reserved and created nothing.
+     */
+    public GangView create(GangRequest request, String owner) {
+        if (request == null) {
+            throw new ValidationException("body", "a JSON object {name, count, template, spread?, queue?} is required");
+        }
+        request.validate();
+        if (gangs.find(request.name()).isPresent()) {
+            throw new ConflictException("already-exists", "Gang '" + request.name() + "' already exists");
+        }
+        for (String member : request.memberNames()) {
+            if (instances.find(member).isPresent()) {
+                throw new ConflictException("already-exists", "Instance '" + member + "' already exists");
+            }
+        }
+        Optional<List<Pin>> pins = policy.scheduler().reserveGang(request.pinRequests(), candidates(),
+                request.spreadOrDefault());
+        if (pins.isEmpty()) {
+            if (!request.queued()) {
+                throw new QuotaExceededException("No room for all " + request.count() + " members of gang '"
+                        + request.name() + "' (cpu " + request.template().cpu() + ", memoryMiB "
+                        + request.template().memoryMiB() + " each); nothing was reserved");
+            }
+            gangs.add(request, owner, GangStore.QUEUED, null);
+            LOG.info("Gang {} ({} members) waits in the queue for room", request.name(), request.count());
+            timer.execute(this::tick);
+            return get(request.name());
+        }
+        try {
+            gangs.add(request, owner, GangStore.CREATING, pins.get());
+        } catch (RuntimeException e) {
+            release(request);
+            throw e;
+        }
+        start(request.name());
+        return get(request.name());
+    }
+
+    private void start(String name) {
+        Job job = jobs.enqueue(GangJobHandler.CREATE, null, Map.of("gang", name),
+                JobOptions.defaults().withMaxAttempts(1));
+        gangs.state(name, GangStore.CREATING, job.id(), null);
+        LOG.info("Gang {} placed; job {} creates its members", name, job.id());
+    }
+
+    /** Deletes every member (and forgets the gang) in one job. */
+    public Job delete(String name) {
+        GangStore.Gang gang = gangs.find(name).orElseThrow(() -> new NotFoundException("Gang", name));
+        // Deleting first: a queued gang is no longer dispatched from now on.
+        gangs.state(name, GangStore.DELETING, null, null);
+        Job job = jobs.enqueue(GangJobHandler.DELETE, null, Map.of("gang", gang.name()),
+                JobOptions.defaults().withMaxAttempts(3));
+        gangs.state(name, GangStore.DELETING, job.id(), null);
+        return job;
+    }
+
+    public List<GangView> list() {
+        Map<String, ReservationLedger.Reservation> pins = pins();
+        return gangs.list().stream().map(g -> view(g, pins)).toList();
+    }
+
+    public GangView get(String name) {
+        GangStore.Gang gang = gangs.find(name).orElseThrow(() -> new NotFoundException("Gang", name));
+        return view(gang, pins());
+    }
+
+    private Map<String, ReservationLedger.Reservation> pins() {
+        return policy.reservations().stream().collect(Collectors.toMap(ReservationLedger.Reservation::instance,
+                Function.identity(), (a, b) -> a));
+    }
+
+    private GangView view(GangStore.Gang gang, Map<String, ReservationLedger.Reservation> pins) {
+        List<GangView.Member> members = gangs.members(gang.name()).stream().map(m -> {
+            ReservationLedger.Reservation pin = pins.get(m.name());
+            String cpus = pin == null || pin.cpus().isEmpty() ? null
+                    : io.axion.hpc.internal.allocation.CpuSet.format(pin.cpus());
+            String state = instances.find(m.name()).map(Instance::status).orElse("absent");
+            return new GangView.Member(m.name(), m.index(), m.host(), state, cpus,
+                    pin == null ? List.of() : pin.gpus());
+        }).toList();
+        GangRequest request = gang.request();
+        return new GangView(gang.name(), gang.owner(), gang.state(), request.count(), request.spreadOrDefault().text(),
+                request.template(), gang.jobId(), gang.reason(), gang.createdAt(), members);
+    }
+
+    /** The hosts as the gang planner sees them: their capacity and what their instances hold. */
+    List<HostCandidate> candidates() {
+        return hosts.list().stream().map(GangService::candidate).toList();
+    }
+
+    private static HostCandidate candidate(Host host) {
+        return new HostCandidate(host.name(), host.state() == HostState.ONLINE, host.capacity(), host.allocated());
+    }
+
+    /** Frees every member's pin (harmless for members that hold none). */
+    void release(GangRequest request) {
+        request.memberNames().forEach(policy::release);
+    }
+
+    private void tick() {
+        try {
+            if (gangs.queued().isEmpty()) {
+                return;
+            }
+            Optional<ClusterLock> lock = cluster.tryLock(DISPATCH_LOCK, Duration.ZERO, DISPATCH_LEASE);
+            if (lock.isEmpty()) {
+                return;
+            }
+            try (ClusterLock held = lock.get()) {
+                dispatch();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("Queued gangs could not be dispatched: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Starts queued gangs oldest first, until the first that still does not fit (it blocks those behind it). */
+    void dispatch() {
+        for (GangStore.Gang gang : gangs.queued()) {
+            GangRequest request = gang.request();
+            Optional<List<Pin>> pins = policy.scheduler().reserveGang(request.pinRequests(), candidates(),
+                    request.spreadOrDefault());
+            if (pins.isEmpty()) {
+                return;
+            }
+            if (!gangs.placed(request, pins.get())) {
+                // Deleted meanwhile.
+                release(request);
+                continue;
+            }
+            start(gang.name());
+        }
+    }
+}
