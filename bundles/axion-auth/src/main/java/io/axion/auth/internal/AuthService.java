@@ -113,7 +113,7 @@ public class AuthService implements Authenticator {
         twoFactor = new TwoFactor(new TotpRepository(store), new Totp(clock), hasher, clock, config.totpIssuer(),
                 TwoFactor.roles(config.totpRequiredRoles()));
         logins = new LoginService(users, hasher, throttle, audit, sleeper, twoFactor);
-        apiTokens = new ApiTokens(new ApiTokenRepository(store), clock);
+        apiTokens = new ApiTokens(new ApiTokenRepository(store), clock, this::mayBindTenant);
         FirstAdmin.ensure(users, dataDir, envAdminPassword, config.minPasswordLength());
     }
 
@@ -129,7 +129,8 @@ public class AuthService implements Authenticator {
     public Optional<AuthenticatedUser> authenticateBearer(String token) {
         if (ApiTokens.looksLike(token)) {
             return apiTokens.verify(token).flatMap(api -> owner(api)
-                    .map(owner -> new AuthenticatedUser(owner.username(), ApiTokens.roleOf(api, owner.role()))));
+                    .map(owner -> new AuthenticatedUser(owner.username(), ApiTokens.roleOf(api, owner.role()),
+                            api.tenant())));
         }
         return tokens.verify(token)
                 .flatMap(t -> current(t.username(), t.userId(), t.tokenGeneration()))
@@ -305,6 +306,14 @@ public class AuthService implements Authenticator {
             owner = users.state(token.owner());
         }
         return owner.filter(u -> u.userId().equals(token.ownerId()));
+    }
+
+    /** Whether a token of {@code owner} may be bound to {@code tenant}: an admin's to any, others' to their own. */
+    private boolean mayBindTenant(UserState owner, String tenant) {
+        return store.inTransaction(c -> io.axion.api.auth.Roles.ADMIN.equals(owner.role())
+                ? TenantRepository.find(c, tenant).isPresent()
+                : TenantRepository.membershipsOf(c, owner.username()).stream()
+                        .anyMatch(m -> m.tenant().equals(tenant)));
     }
 
     AuditLog audit() {
