@@ -86,11 +86,12 @@ final class TenantDirectory implements TenantService {
         }
         TenantQuota checked = checkQuota(quota);
         Tenant tenant = new Tenant(name, checked, clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        Optional<Ceiling> global = globalCeiling();
         store.inExclusiveTransaction(WRITE_LOCK, c -> {
             if (TenantRepository.find(c, name).isPresent()) {
                 throw new ConflictException("tenant-exists", "Tenant '" + name + "' already exists");
             }
-            checkCeiling(TenantRepository.all(c), name, checked);
+            checkCeiling(global, TenantRepository.all(c), name, checked);
             TenantRepository.insert(c, tenant);
             return null;
         });
@@ -101,9 +102,10 @@ final class TenantDirectory implements TenantService {
     @Override
     public Tenant update(String name, TenantQuota quota) {
         TenantQuota checked = checkQuota(quota);
+        Optional<Ceiling> global = globalCeiling();
         Tenant updated = store.inExclusiveTransaction(WRITE_LOCK, c -> {
             Tenant existing = existing(c, name);
-            checkCeiling(TenantRepository.all(c), name, checked);
+            checkCeiling(global, TenantRepository.all(c), name, checked);
             TenantRepository.updateQuota(c, name, checked);
             return new Tenant(name, checked, existing.createdAt());
         });
@@ -231,11 +233,15 @@ final class TenantDirectory implements TenantService {
     }
 
     /** Unless overcommit is on, the tenants' CPU and memory quotas together stay within the global ceiling. */
-    private void checkCeiling(List<Tenant> tenants, String changed, TenantQuota quota) {
-        if (overcommit) {
-            return;
-        }
-        Optional<Ceiling> global = ceiling.get();
+    /**
+     * Read before the tenants' transaction opens: the governor reads the store itself, and SQLite allows one
+     * writing transaction at a time. An admin changing the global limits meanwhile is the only race, and harmless.
+     */
+    private Optional<Ceiling> globalCeiling() {
+        return overcommit ? Optional.empty() : ceiling.get();
+    }
+
+    private void checkCeiling(Optional<Ceiling> global, List<Tenant> tenants, String changed, TenantQuota quota) {
         if (global.isEmpty()) {
             return;
         }
