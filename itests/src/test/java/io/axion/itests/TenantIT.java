@@ -73,6 +73,12 @@ public class TenantIT extends KarafTestSupport {
         tenant(admin, "iso-b", Map.of());
         String userA = member(admin, "iso-a", "usera");
         String userB = member(admin, "iso-b", "userb");
+        RealtimeClients.Events eventsA = new RealtimeClients.Events();
+        RealtimeClients.Events eventsB = new RealtimeClients.Events();
+        java.net.http.WebSocket socketA = RealtimeClients.open(ws("/ws/events?channels=jobs,instances,telemetry"),
+                userA, eventsA);
+        java.net.http.WebSocket socketB = RealtimeClients.open(ws("/ws/events?channels=jobs,instances,telemetry"),
+                userB, eventsB);
 
         HttpResponse<String> made = post(userB, "/api/v1/instances", Map.of("name", "b-web", "image", IMAGE,
                 "cpu", 1, "memoryMiB", 64, "start", false));
@@ -81,6 +87,20 @@ public class TenantIT extends KarafTestSupport {
         JsonNode asB = await().atMost(DEADLINE).until(() -> find(userB, "b-web"), n -> n != null);
         assertThat(asB.path("tenant").asText()).isEqualTo("iso-b");
         assertThat(find(userA, "b-web")).as("A's list").isNull();
+        String jobOfB = json(made).path("id").asText();
+        assertThat(request("GET", "/api/v1/jobs/" + jobOfB, userA, null).statusCode()).isEqualTo(404);
+        assertThat(request("GET", "/api/v1/jobs", userA, null).body()).doesNotContain(jobOfB);
+        assertThat(request("GET", "/api/v1/jobs/" + jobOfB, userB, null).statusCode()).isEqualTo(200);
+        // B's socket hears of its instance; by then A's has had every chance to, and must not have.
+        await().atMost(DEADLINE).until(() -> eventsB.received.stream().anyMatch(r -> r.message().toString()
+                .contains("b-web")));
+        assertThat(eventsA.received).as("A's /ws/events").noneMatch(r -> r.message().toString().contains("b-web"));
+        socketA.abort();
+        socketB.abort();
+        RealtimeClients.Terminal terminal = new RealtimeClients.Terminal();
+        RealtimeClients.open(ws("/ws/terminal/b-web"), userA, terminal);
+        assertThat(terminal.closed.get(30, TimeUnit.SECONDS)).as("A's terminal on B's instance")
+                .contains("no instance named");
 
         String lxdBefore = lxc("list", "b-web", "--format", "json");
         int jobsBefore = json(request("GET", "/api/v1/jobs?instance=b-web", admin, null)).size();
@@ -182,6 +202,10 @@ public class TenantIT extends KarafTestSupport {
                 "password", PASSWORD));
         assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
         return json(login).path("token").asText();
+    }
+
+    private String ws(String path) {
+        return baseUrl().replace("http://", "ws://") + path;
     }
 
     private JsonNode find(String token, String name) {

@@ -111,10 +111,24 @@ public class AuthService implements Authenticator {
                 Duration.ofSeconds(config.lockoutSeconds()), Duration.ofSeconds(config.maxLockoutSeconds())), clock,
                 new ThrottleCounters(store));
         twoFactor = new TwoFactor(new TotpRepository(store), new Totp(clock), hasher, clock, config.totpIssuer(),
-                TwoFactor.roles(config.totpRequiredRoles()));
+                requiredRoles(config.totpRequiredRoles()));
         logins = new LoginService(users, hasher, throttle, audit, sleeper, twoFactor);
         apiTokens = new ApiTokens(new ApiTokenRepository(store), clock, this::mayBindTenant);
         FirstAdmin.ensure(users, dataDir, envAdminPassword, config.minPasswordLength());
+    }
+
+    /**
+     * The roles that must use TOTP; an unknown name stops the auth feature at start with a log line that says which
+     * setting to fix (a typo must not quietly leave a role without its second factor).
+     */
+    private static java.util.Set<String> requiredRoles(String setting) {
+        try {
+            return TwoFactor.roles(setting);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Refusing to start: AXION_TOTP_REQUIRED_ROLES (totpRequiredRoles in etc/io.axion.auth.cfg) is "
+                    + "'{}': {}", setting, e.getMessage());
+            throw e;
+        }
     }
 
     @Deactivate

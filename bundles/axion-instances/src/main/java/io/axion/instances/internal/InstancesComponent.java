@@ -251,7 +251,9 @@ public class InstancesComponent implements InstanceService {
 
     @Override
     public Job delete(String name) {
-        Job job = jobs.enqueue(InstanceJobTypes.DELETE, name, Map.of(), on(existing(name)));
+        // The job outlives its instance: it names the tenant, so that the tenant still finds it afterwards.
+        Instance instance = existing(name);
+        Job job = jobs.enqueue(InstanceJobTypes.DELETE, name, Map.of("tenant", instance.tenant()), on(instance));
         outcomes.track(job);
         return job;
     }
