@@ -17,6 +17,7 @@ const CreateInstancePage = lazy(() => import('./pages/CreateInstancePage'));
 const InstancePage = lazy(() => import('./pages/InstancePage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const QuotaPage = lazy(() => import('./pages/admin/QuotaPage'));
+const TenantsPage = lazy(() => import('./pages/admin/TenantsPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
 const ClusterPage = lazy(() => import('./pages/ClusterPage'));
@@ -59,6 +60,7 @@ export function App() {
                       <Route path="/account" element={<AccountPage />} />
                       <Route path="/admin/users" element={<UsersPage />} />
                       <Route path="/admin/quota" element={<QuotaPage />} />
+                      <Route path="/admin/tenants" element={<TenantsPage />} />
                       <Route path="/admin/audit" element={<AuditPage />} />
                       <Route path="*" element={<NotFoundPage />} />
                     </Routes>

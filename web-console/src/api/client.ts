@@ -5,6 +5,7 @@
  * {@link nodes} directory names, and moves to another node when that one stops answering.
  */
 import { nodes } from './nodes';
+import { TENANT_HEADER, tenantSelection } from './tenants';
 
 export interface Problem {
   type: string;
@@ -92,6 +93,8 @@ export async function request<T = unknown>(path: string, options: RequestOptions
   }
   const token = options.anonymous ? null : hooks.token();
   if (token) headers.Authorization = `Bearer ${token}`;
+  const tenant = options.anonymous ? null : tenantSelection.get();
+  if (tenant) headers[TENANT_HEADER] = tenant;
 
   const method = options.method ?? 'GET';
   const url = buildUrl(path, options.query);

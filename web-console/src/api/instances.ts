@@ -24,6 +24,8 @@ export interface Instance {
   createdAt?: string;
   usage?: Usage | null;
   forwards?: Forward[];
+  /** The tenant it belongs to (`default` before tenants). */
+  tenant?: string;
 }
 
 export interface InstanceDetail extends Instance {

@@ -14,6 +14,8 @@ export const keys = {
   quota: ['quota'] as const,
   images: ['images'] as const,
   users: ['users'] as const,
+  tenants: ['tenants'] as const,
+  tenant: (name: string) => ['tenant', name] as const,
   audit: ['audit'] as const,
   cluster: ['cluster'] as const,
   hosts: ['hosts'] as const,

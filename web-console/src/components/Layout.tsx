@@ -5,6 +5,7 @@ import { useCapabilities } from '../auth/capabilities';
 import { isAdmin } from '../api/auth';
 import { useConnection } from '../live/LiveContext';
 import { ANONYMOUS } from '../auth/session';
+import { TenantSwitcher } from './TenantSwitcher';
 
 const CONNECTION_TEXT = {
   idle: 'Offline',
@@ -52,6 +53,7 @@ export function Layout({ children }: { children: ReactNode }) {
           </span>
           {session && session !== ANONYMOUS && (
             <>
+              {caps.has('auth') && <TenantSwitcher admin={isAdmin(role)} />}
               <NavLink to="/account" className="user-chip" data-testid="current-user" title="Your account and password">
                 {session.user.username} <span className="muted">· {session.user.role}</span>
               </NavLink>
@@ -79,6 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <h2 className="nav-heading">Administration</h2>
             <ul>
               {caps.has('auth') && <NavItem to="/admin/users" label="Users" />}
+              {caps.has('auth') && <NavItem to="/admin/tenants" label="Tenants" />}
               {caps.has('quota') && <NavItem to="/admin/quota" label="Quota" />}
               {caps.has('auth') && <NavItem to="/admin/audit" label="Audit log" />}
             </ul>

@@ -106,3 +106,19 @@ describe('UsersPage: set password', () => {
     expect(within(dialog).queryByTestId('set-password-new')).toBeNull();
   });
 });
+
+describe('UsersPage: reset two-factor', () => {
+  it('is offered for users with two-factor login on, and resets it', async () => {
+    const { calls } = installFakeFetch({
+      'GET /api/v1/users': [
+        { username: 'admin', role: 'admin' },
+        { username: 'bob', role: 'operator', totp: true },
+      ],
+      'DELETE /api/v1/users/bob/totp': new Response(null, { status: 204 }),
+    });
+    renderUsers();
+    await userEvent.click(await screen.findByRole('button', { name: 'Reset the two-factor login of bob' }));
+    expect(screen.queryByRole('button', { name: 'Reset the two-factor login of admin' })).toBeNull();
+    await vi.waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.url.endsWith('/users/bob/totp'))).toBe(true));
+  });
+});

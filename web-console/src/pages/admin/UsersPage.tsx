@@ -49,6 +49,16 @@ function Users() {
     onError: (e) => toasts.show({ kind: 'error', title: 'Could not create the user', message: describeError(e) }),
   });
 
+  const resetTotp = useMutation({
+    mutationFn: (username: string) => usersApi.resetTotp(username),
+    onSuccess: (_, username) => {
+      toasts.show({ kind: 'success', title: `Two-factor login of ${username} reset` });
+      void client.invalidateQueries({ queryKey: keys.users });
+    },
+    onError: (e, username) =>
+      toasts.show({ kind: 'error', title: `Could not reset the two-factor login of ${username}`, message: describeError(e) }),
+  });
+
   const remove = useMutation({
     mutationFn: (username: string) => usersApi.remove(username),
     onSuccess: (_, username) => {
@@ -106,6 +116,17 @@ function Users() {
                       >
                         Set password
                       </button>
+                      {u.totp && (
+                        <button
+                          type="button"
+                          className="btn btn-small"
+                          onClick={() => resetTotp.mutate(u.username)}
+                          aria-label={`Reset the two-factor login of ${u.username}`}
+                          data-testid="user-reset-totp"
+                        >
+                          Reset two-factor
+                        </button>
+                      )}
                       <button
                         type="button"
                         className="btn btn-small btn-danger-ghost"

@@ -22,11 +22,22 @@ import java.util.Map;
  * @param placementConfig  what the placement policy adds to the instance's LXD config; set by the instance
  *                  service only (a client that sends it is refused)
  * @param placementDevices what the placement policy adds to its LXD devices; set by the instance service only
+ * @param tenant    the tenant it is made in: the request's tenant, set by the REST resource (what a client sends
+ *                  is replaced); null means {@code default}
  */
 public record CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
                              String cloudInit, Boolean start, String host, String cpuPolicy, String numa,
                              Integer gpus, Boolean queue, Integer priority, Map<String, String> placementConfig,
-                             Map<String, Map<String, String>> placementDevices) {
+                             Map<String, Map<String, String>> placementDevices, String tenant) {
+
+    /** A create in the {@code default} tenant. */
+    public CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
+                          String cloudInit, Boolean start, String host, String cpuPolicy, String numa,
+                          Integer gpus, Boolean queue, Integer priority, Map<String, String> placementConfig,
+                          Map<String, Map<String, String>> placementDevices) {
+        this(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, cpuPolicy, numa, gpus, queue, priority,
+                placementConfig, placementDevices, null);
+    }
 
     /** A create with the scheduling fields unset. */
     public CreateInstance(String name, String image, Integer cpu, Integer memoryMiB, Integer diskGiB,
@@ -43,13 +54,24 @@ public record CreateInstance(String name, String image, Integer cpu, Integer mem
     /** The same request, for the given host. */
     public CreateInstance onHost(String chosen) {
         return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, chosen, cpuPolicy, numa,
-                gpus, queue, priority, placementConfig, placementDevices);
+                gpus, queue, priority, placementConfig, placementDevices, tenant);
     }
 
     /** The same request, with what the placement policy adds to its LXD definition. */
     public CreateInstance withPlacement(Map<String, String> config, Map<String, Map<String, String>> devices) {
         return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, cpuPolicy, numa,
-                gpus, queue, priority, config, devices);
+                gpus, queue, priority, config, devices, tenant);
+    }
+
+    /** The same request, made in {@code chosen} tenant. */
+    public CreateInstance inTenant(String chosen) {
+        return new CreateInstance(name, image, cpu, memoryMiB, diskGiB, cloudInit, start, host, cpuPolicy, numa,
+                gpus, queue, priority, placementConfig, placementDevices, chosen);
+    }
+
+    /** The tenant it is made in. */
+    public String tenantOrDefault() {
+        return tenant == null || tenant.isBlank() ? io.axion.api.tenant.TenantService.DEFAULT : tenant;
     }
 
     /** The fields a scheduler policy reads, as placement options (only those given). */

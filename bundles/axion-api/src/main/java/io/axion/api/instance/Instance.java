@@ -3,6 +3,7 @@ package io.axion.api.instance;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import io.axion.api.tenant.TenantService;
 
 /**
  * One item of {@code GET /api/v1/instances}.
@@ -16,23 +17,31 @@ import java.util.Objects;
  * @param node      the cluster node that owns its host now (runs its jobs); null while the host is unowned
  * @param createdAt when LXD created it
  * @param usage     CPU and memory use now; {@link Usage#NONE} while unknown
+ * @param tenant    the tenant it belongs to ({@code default} for instances made before tenants, or outside Axion)
  */
 public record Instance(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
-                       String node, Instant createdAt, Usage usage, List<PortForward> forwards) {
+                       String node, Instant createdAt, Usage usage, List<PortForward> forwards, String tenant) {
 
     public Instance {
         Objects.requireNonNull(name, "name");
         usage = usage == null ? Usage.NONE : usage;
         forwards = forwards == null ? List.of() : List.copyOf(forwards);
+        tenant = tenant == null || tenant.isBlank() ? TenantService.DEFAULT : tenant;
+    }
+
+    /** An instance of the {@code default} tenant. */
+    public Instance(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
+                    String node, Instant createdAt, Usage usage, List<PortForward> forwards) {
+        this(name, status, image, cpu, memoryMiB, host, node, createdAt, usage, forwards, null);
     }
 
     public Instance withUsage(Usage now) {
-        return new Instance(name, status, image, cpu, memoryMiB, host, node, createdAt, now, forwards);
+        return new Instance(name, status, image, cpu, memoryMiB, host, node, createdAt, now, forwards, tenant);
     }
 
     /** The same instance as shown by a node that knows its host's owner to be {@code owner}. */
     public Instance withNode(String owner) {
-        return new Instance(name, status, image, cpu, memoryMiB, host, owner, createdAt, usage, forwards);
+        return new Instance(name, status, image, cpu, memoryMiB, host, owner, createdAt, usage, forwards, tenant);
     }
 
     public boolean running() {

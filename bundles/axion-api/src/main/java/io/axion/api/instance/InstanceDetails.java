@@ -12,9 +12,17 @@ import java.util.TreeMap;
  */
 public record InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
                               String node, Instant createdAt, Usage usage, List<PortForward> forwards,
-                              Map<String, String> config, List<SnapshotSummary> snapshots) {
+                              Map<String, String> config, List<SnapshotSummary> snapshots, String tenant) {
+
+    /** Details of an instance of the {@code default} tenant. */
+    public InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
+                           String node, Instant createdAt, Usage usage, List<PortForward> forwards,
+                           Map<String, String> config, List<SnapshotSummary> snapshots) {
+        this(name, status, image, cpu, memoryMiB, host, node, createdAt, usage, forwards, config, snapshots, null);
+    }
 
     public InstanceDetails {
+        tenant = tenant == null || tenant.isBlank() ? io.axion.api.tenant.TenantService.DEFAULT : tenant;
         usage = usage == null ? Usage.NONE : usage;
         forwards = forwards == null ? List.of() : List.copyOf(forwards);
         // Sorted, so the answer reads well and compares across calls.
@@ -25,11 +33,11 @@ public record InstanceDetails(String name, String status, String image, Integer 
     public static InstanceDetails of(Instance instance, Map<String, String> config, List<SnapshotSummary> snapshots) {
         return new InstanceDetails(instance.name(), instance.status(), instance.image(), instance.cpu(),
                 instance.memoryMiB(), instance.host(), instance.node(), instance.createdAt(), instance.usage(), instance.forwards(),
-                config, snapshots);
+                config, snapshots, instance.tenant());
     }
 
     /** The list item's part. */
     public Instance summary() {
-        return new Instance(name, status, image, cpu, memoryMiB, host, node, createdAt, usage, forwards);
+        return new Instance(name, status, image, cpu, memoryMiB, host, node, createdAt, usage, forwards, tenant);
     }
 }

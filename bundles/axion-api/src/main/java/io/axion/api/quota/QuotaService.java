@@ -42,6 +42,18 @@ public interface QuotaService {
      */
     Reservation reserve(String instance, String host, int cpu, long memoryMiB);
 
+    /**
+     * Reserves as {@link #reserve(String, String, int, long)} does, for an instance of {@code tenant}: that tenant's
+     * quota (cpu, memory, instance count) is checked too, in the same atomic step.
+     *
+     * @param tenant the instance's tenant; null checks no tenant's quota
+     * @throws QuotaExceededException when the tenant's quota, the cluster's limits or the host's ceiling would be
+     *                                passed
+     */
+    default Reservation reserve(String instance, String host, int cpu, long memoryMiB, String tenant) {
+        return reserve(instance, host, cpu, memoryMiB);
+    }
+
     /** Drops the instance's reservation at once: its job failed, or the instance was deleted. */
     void release(String instance);
 

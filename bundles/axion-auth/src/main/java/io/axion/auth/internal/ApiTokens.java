@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 /**
@@ -43,11 +44,19 @@ final class ApiTokens {
 
     private final ApiTokenRepository repository;
     private final Clock clock;
+    private final BiPredicate<UserState, String> mayBindTenant;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(ApiTokenRepository repository, Clock clock) {
+    /** @param mayBindTenant whether a token of that owner may be bound to that tenant (it exists, they belong) */
+    ApiTokens(ApiTokenRepository repository, Clock clock, BiPredicate<UserState, String> mayBindTenant) {
         this.repository = repository;
         this.clock = clock;
+        this.mayBindTenant = mayBindTenant;
+    }
+
+    /** For tests of a store without tenants: only {@code default} may be named. */
+    ApiTokens(ApiTokenRepository repository, Clock clock) {
+        this(repository, clock, (owner, tenant) -> "default".equals(tenant));
     }
 
     static boolean looksLike(String bearer) {
@@ -73,8 +82,9 @@ final class ApiTokens {
             }
             unique.add(scope);
         }
-        if (tenant != null && !tenant.equals("default")) {
-            throw new ValidationException("tenant", "unknown tenant '" + tenant + "' (only 'default' exists)");
+        if (tenant != null && !mayBindTenant.test(owner, tenant)) {
+            throw new ValidationException("tenant", "'" + (tenant.length() > 64 ? tenant.substring(0, 64) : tenant)
+                    + "' is no tenant you belong to");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         if (expiresAt != null && !expiresAt.isAfter(now)) {

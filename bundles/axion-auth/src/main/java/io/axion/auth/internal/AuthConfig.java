@@ -53,6 +53,10 @@ public @interface AuthConfig {
     @AttributeDefinition(description = "The issuer authenticator apps show next to the account name")
     String totpIssuer() default "Axion";
 
+    @AttributeDefinition(description = "Whether the tenants' cpu and memory quotas may together pass the global "
+            + "ceiling (GET /api/v1/quota); off, a tenant quota that would make them pass it is refused with 422")
+    boolean tenantQuotaOvercommit() default false;
+
     @AttributeDefinition(description = "Audit entries older than this many days are deleted")
     int auditRetentionDays() default 90;
 

@@ -111,10 +111,24 @@ public class AuthService implements Authenticator {
                 Duration.ofSeconds(config.lockoutSeconds()), Duration.ofSeconds(config.maxLockoutSeconds())), clock,
                 new ThrottleCounters(store));
         twoFactor = new TwoFactor(new TotpRepository(store), new Totp(clock), hasher, clock, config.totpIssuer(),
-                TwoFactor.roles(config.totpRequiredRoles()));
+                requiredRoles(config.totpRequiredRoles()));
         logins = new LoginService(users, hasher, throttle, audit, sleeper, twoFactor);
-        apiTokens = new ApiTokens(new ApiTokenRepository(store), clock);
+        apiTokens = new ApiTokens(new ApiTokenRepository(store), clock, this::mayBindTenant);
         FirstAdmin.ensure(users, dataDir, envAdminPassword, config.minPasswordLength());
+    }
+
+    /**
+     * The roles that must use TOTP; an unknown name stops the auth feature at start with a log line that says which
+     * setting to fix (a typo must not quietly leave a role without its second factor).
+     */
+    private static java.util.Set<String> requiredRoles(String setting) {
+        try {
+            return TwoFactor.roles(setting);
+        } catch (IllegalArgumentException e) {
+            LOG.error("Refusing to start: AXION_TOTP_REQUIRED_ROLES (totpRequiredRoles in etc/io.axion.auth.cfg) is "
+                    + "'{}': {}", setting, e.getMessage());
+            throw e;
+        }
     }
 
     @Deactivate
@@ -129,7 +143,8 @@ public class AuthService implements Authenticator {
     public Optional<AuthenticatedUser> authenticateBearer(String token) {
         if (ApiTokens.looksLike(token)) {
             return apiTokens.verify(token).flatMap(api -> owner(api)
-                    .map(owner -> new AuthenticatedUser(owner.username(), ApiTokens.roleOf(api, owner.role()))));
+                    .map(owner -> new AuthenticatedUser(owner.username(), ApiTokens.roleOf(api, owner.role()),
+                            api.tenant())));
         }
         return tokens.verify(token)
                 .flatMap(t -> current(t.username(), t.userId(), t.tokenGeneration()))
@@ -305,6 +320,14 @@ public class AuthService implements Authenticator {
             owner = users.state(token.owner());
         }
         return owner.filter(u -> u.userId().equals(token.ownerId()));
+    }
+
+    /** Whether a token of {@code owner} may be bound to {@code tenant}: an admin's to any, others' to their own. */
+    private boolean mayBindTenant(UserState owner, String tenant) {
+        return store.inTransaction(c -> io.axion.api.auth.Roles.ADMIN.equals(owner.role())
+                ? TenantRepository.find(c, tenant).isPresent()
+                : TenantRepository.membershipsOf(c, owner.username()).stream()
+                        .anyMatch(m -> m.tenant().equals(tenant)));
     }
 
     AuditLog audit() {

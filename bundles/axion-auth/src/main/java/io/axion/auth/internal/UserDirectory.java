@@ -114,6 +114,7 @@ final class UserDirectory {
                 throw new ConflictException("user-exists", "User '" + username + "' already exists");
             }
             repository.insert(c, user);
+            TenantRepository.joinDefault(c, username, role);
             return null;
         });
         cache.put(username, user.state());
@@ -129,6 +130,7 @@ final class UserDirectory {
                 throw new ConflictException("last-admin", "User '" + username + "' is the last admin");
             }
             TotpRepository.delete(c, user.userId()); // its second factor goes with it
+            TenantRepository.forgetUser(c, username); // and its memberships
             repository.delete(c, username);
             return null;
         });

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.axion.api.tenant.TenantScope;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -116,9 +117,15 @@ public class InstanceJobHandler implements JobHandler {
         // Marked with this job in the creating request itself: a repeated attempt recognises its own work, and no
         // second write to LXD is needed. LXD refuses a name that exists, so there is nothing to look up first.
         // Started by the same call, and not read back: done() reads it once for the view.
+        // The tenant is a user.* key on an instance whose LXD name is its Axion name, rather than a name prefix or
+        // an LXD project per tenant: every bundle (files, snapshots, forwards, terminals, backups, telemetry) speaks
+        // to LXD by the Axion name, and each host already maps to one LXD project of its own, so neither a renaming
+        // layer nor a project per tenant and host is needed. The price: names are unique cluster-wide, which
+        // implies unique per tenant (a name another tenant holds is refused with 409 like any taken name).
         InstanceSpec spec = new InstanceSpec(name, request.image(), request.cpu(), request.memoryMiB(),
                 request.diskGiB(), request.cloudInit(), request.cloudInit() == null ? null : networkConfig,
-                request.startAfterCreate(), Map.of(JOB_KEY, context.id()))
+                request.startAfterCreate(), Map.of(JOB_KEY, context.id(),
+                        TenantScope.INSTANCE_CONFIG_KEY, request.tenantOrDefault()))
                 .withPlacement(request.placementConfig(), request.placementDevices());
         try {
             InstanceCreation created = lxd.make(spec);

@@ -19,6 +19,7 @@ final class InstanceJson {
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("name", change.name());
             data.put("host", change.before() == null ? null : change.before().host());
+            data.put("tenant", change.before() == null ? null : change.before().tenant());
             return data;
         }
         return of(change.after().withNode(node));
@@ -43,6 +44,7 @@ final class InstanceJson {
             forwards.add(f);
         }
         json.put("forwards", forwards);
+        json.put("tenant", instance.tenant());
         return json;
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import io.axion.api.tenant.TenantScope;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -211,7 +212,8 @@ final class InstanceView {
             forwards.add(new PortForward(forward.hostPort(), forward.containerPort(), forward.protocol().label()));
         }
         return new Instance(info.name(), Objects.requireNonNull(info.status()).label(), info.image(), info.cpu(),
-                info.memoryMiB(), host, null, info.createdAt(), null, forwards);
+                info.memoryMiB(), host, null, info.createdAt(), null, forwards,
+                info.config().get(TenantScope.INSTANCE_CONFIG_KEY));
     }
 
     /** Test helper: the stamps held, by host/name. */

@@ -228,7 +228,8 @@ public class InstancesComponent implements InstanceService {
         validation.resize(request);
         int cpu = request.cpu() != null ? request.cpu() : orZero(current.cpu());
         long memoryMiB = request.memoryMiB() != null ? request.memoryMiB() : orZero(current.memoryMiB());
-        Job job = enqueueReserved(InstanceJobTypes.RESIZE, name, current.host(), request, cpu, memoryMiB);
+        Job job = enqueueReserved(InstanceJobTypes.RESIZE, name, current.host(), request, cpu, memoryMiB,
+                current.host(), current.tenant());
         outcomes.track(job);
         return job;
     }
@@ -250,7 +251,9 @@ public class InstancesComponent implements InstanceService {
 
     @Override
     public Job delete(String name) {
-        Job job = jobs.enqueue(InstanceJobTypes.DELETE, name, Map.of(), on(existing(name)));
+        // The job outlives its instance: it names the tenant, so that the tenant still finds it afterwards.
+        Instance instance = existing(name);
+        Job job = jobs.enqueue(InstanceJobTypes.DELETE, name, Map.of("tenant", instance.tenant()), on(instance));
         outcomes.track(job);
         return job;
     }
@@ -267,7 +270,7 @@ public class InstancesComponent implements InstanceService {
         }
         MigrationChecks.forwardsFree(current, host, view.list());
         Job job = enqueueReserved(InstanceJobTypes.MIGRATE, name, current.host(), Map.of("target", host),
-                orZero(current.cpu()), orZero(current.memoryMiB()), host);
+                orZero(current.cpu()), orZero(current.memoryMiB()), host, current.tenant());
         outcomes.track(job);
         return job;
     }
@@ -282,7 +285,7 @@ public class InstancesComponent implements InstanceService {
             try {
                 return enqueueReserved(InstanceJobTypes.CREATE, request.name(), chosen.host(),
                         request.onHost(chosen.host()).withPlacement(chosen.config(), chosen.devices()),
-                        request.cpu(), request.memoryMiB(), chosen.host());
+                        request.cpu(), request.memoryMiB(), chosen.host(), request.tenantOrDefault());
             } catch (QuotaExceededException e) {
                 placer.release(request.name());
                 if (request.host() != null || attempt >= PLACEMENT_ATTEMPTS) {
@@ -297,21 +300,17 @@ public class InstancesComponent implements InstanceService {
         }
     }
 
-    private Job enqueueReserved(String type, String name, String host, Object payload, long cpu, long memoryMiB) {
-        return enqueueReserved(type, name, host, payload, cpu, memoryMiB, host);
-    }
-
     /**
      * Reserves on {@code reserveOn} (when a governor is installed), enqueues on {@code host}, and keeps the
      * reservation only if the job exists.
      */
     private Job enqueueReserved(String type, String name, String host, Object payload, long cpu, long memoryMiB,
-                                String reserveOn) {
+                                String reserveOn, String tenant) {
         QuotaService governor = quota;
         if (governor == null) {
             return jobs.enqueue(type, name, payload, JobOptions.onHost(host));
         }
-        try (Reservation reservation = governor.reserve(name, reserveOn, (int) cpu, memoryMiB)) {
+        try (Reservation reservation = governor.reserve(name, reserveOn, (int) cpu, memoryMiB, tenant)) {
             Job job = jobs.enqueue(type, name, payload, JobOptions.onHost(host));
             reservation.commit();
             return job;

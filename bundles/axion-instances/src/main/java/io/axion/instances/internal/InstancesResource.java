@@ -27,6 +27,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import io.axion.api.error.AxionException;
+import io.axion.api.tenant.TenantScope;
+import io.axion.api.tenant.TenantService;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -52,20 +56,37 @@ public class InstancesResource implements RestResource {
         this.instances = instances;
     }
 
-    /** Every instance (as the JSON written when the list last changed), or those of one host ({@code ?host=}). */
+    /**
+     * Every instance of the request's tenant (all of them for a global admin naming no tenant, as the JSON written
+     * when the list last changed), or those of one host ({@code ?host=}).
+     */
     @GET
-    public List<Instance> list(@QueryParam("host") String host) {
-        if (host == null || host.isBlank()) {
+    public List<Instance> list(@QueryParam("host") String host, @Context ContainerRequestContext request) {
+        TenantScope scope = TenantScope.from(request == null ? null : request.getProperty(TenantScope.REQUEST_PROPERTY));
+        boolean everything = scope == null || scope.all();
+        if ((host == null || host.isBlank()) && everything) {
             return listJson.serialized(instances.list());
         }
-        return instances.list().stream().filter(i -> host.equals(i.host())).toList();
+        return instances.list().stream()
+                .filter(i -> host == null || host.isBlank() || host.equals(i.host()))
+                .filter(i -> everything || scope.sees(i.tenant()))
+                .toList();
     }
 
+    /** Creates in the request's tenant, whatever the body says ({@code default} without the tenants feature). */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.OPERATOR)
-    public Response create(CreateInstance body, @Context SecurityContext security) {
-        CreateAdmission admission = instances.admit(body, caller(security));
+    public Response create(CreateInstance body, @Context SecurityContext security,
+                           @Context ContainerRequestContext request) {
+        TenantScope scope = TenantScope.from(request == null ? null : request.getProperty(TenantScope.REQUEST_PROPERTY));
+        if (scope != null && !scope.member()) {
+            throw new AxionException(403, "not-a-member", "Forbidden",
+                    "You belong to no tenant; an admin must add you to one before you create instances");
+        }
+        CreateInstance inTenant = body == null ? null
+                : body.inTenant(scope == null ? TenantService.DEFAULT : scope.tenant());
+        CreateAdmission admission = instances.admit(inTenant, caller(security));
         if (admission.job() != null) {
             return accepted(admission.job());
         }

@@ -23,7 +23,7 @@ class InstancesResourceTest {
 
     @Test
     void changesAnswer202WithTheJobAndItsLocation() {
-        Response response = resource.create(new CreateInstance("web", "img", 1, 64, null, null, false), null);
+        Response response = resource.create(new CreateInstance("web", "img", 1, 64, null, null, false), null, null);
         assertThat(response.getStatus()).isEqualTo(202);
         @SuppressWarnings("unchecked")
         Map<String, Object> job = (Map<String, Object>) response.getEntity();

@@ -50,11 +50,11 @@ class JobsResourceTest {
         Job done = engine.awaitFinished(engine.enqueue("ok", "a", null).id(), Duration.ofSeconds(30));
         Job waiting = engine.enqueue("unhandled", "b", null);
 
-        List<Map<String, Object>> all = resource.list(null, null, null);
+        List<Map<String, Object>> all = resource.list(null, null, null, null);
         assertThat(all).extracting(j -> j.get("id")).containsExactly(waiting.id(), done.id());
-        assertThat(resource.list("a", null, "")).extracting(j -> j.get("id")).containsExactly(done.id());
-        assertThat(resource.list(null, "completed", "10")).extracting(j -> j.get("id")).containsExactly(done.id());
-        assertThat(resource.list(null, "PENDING", "1")).extracting(j -> j.get("state")).containsExactly("PENDING");
+        assertThat(resource.list("a", null, "", null)).extracting(j -> j.get("id")).containsExactly(done.id());
+        assertThat(resource.list(null, "completed", "10", null)).extracting(j -> j.get("id")).containsExactly(done.id());
+        assertThat(resource.list(null, "PENDING", "1", null)).extracting(j -> j.get("state")).containsExactly("PENDING");
         assertThat(all.get(1)).containsEntry("state", "COMPLETED").containsEntry("attempts", 1)
                 .containsEntry("maxAttempts", 5).containsEntry("node", "node-a").containsEntry("error", null)
                 .containsKeys("createdAt", "startedAt", "finishedAt").doesNotContainKeys("payload", "log");
@@ -65,7 +65,7 @@ class JobsResourceTest {
         engine.addHandler("ok", ctx -> JobResult.ok());
         Job done = engine.awaitFinished(engine.enqueue("ok", "a", Map.of("secret", "x")).id(), Duration.ofSeconds(30));
 
-        Map<String, Object> json = resource.get(done.id());
+        Map<String, Object> json = resource.get(done.id(), null);
         assertThat(json).containsEntry("id", done.id()).containsEntry("type", "ok").containsEntry("instance", "a")
                 .doesNotContainKey("payload");
         assertThat((List<?>) json.get("log")).hasSize(2);
@@ -73,18 +73,18 @@ class JobsResourceTest {
 
     @Test
     void anUnknownIdIs404() {
-        assertThatThrownBy(() -> resource.get("missing")).isInstanceOf(NotFoundException.class)
+        assertThatThrownBy(() -> resource.get("missing", null)).isInstanceOf(NotFoundException.class)
                 .extracting(e -> ((AxionException) e).status()).isEqualTo(404);
     }
 
     @Test
     void aBadStateOrLimitIs422NamingTheField() {
-        assertThatThrownBy(() -> resource.list(null, "RUNNING", null)).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> resource.list(null, "RUNNING", null, null)).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("state:")
                 .extracting(e -> ((AxionException) e).status()).isEqualTo(422);
-        assertThatThrownBy(() -> resource.list(null, null, "0")).isInstanceOf(ValidationException.class)
+        assertThatThrownBy(() -> resource.list(null, null, "0", null)).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("limit:");
-        assertThatThrownBy(() -> resource.list(null, null, "ten")).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> resource.list(null, null, "1001")).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> resource.list(null, null, "ten", null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> resource.list(null, null, "1001", null)).isInstanceOf(ValidationException.class);
     }
 }

@@ -19,7 +19,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import io.axion.api.tenant.TenantQuota;
 
 /**
  * The quota governor's logic. Every host has its own ceiling (its physical cores times {@code cpuOvercommit}, its
@@ -52,6 +54,8 @@ final class Governor implements QuotaService {
     private final double cpuOvercommit;
     private final Duration lockWait;
     private final long settleMillis;
+    private final Supplier<Map<String, String>> actualTenants;
+    private final Function<String, Optional<TenantQuota>> tenantQuotas;
 
     /**
      * @param sharedLimits the admin's limits as every node sees them (the store keeps them across restarts)
@@ -61,6 +65,20 @@ final class Governor implements QuotaService {
     Governor(ClusterService cluster, Ledger ledger, ConcurrentMap<String, String> sharedLimits, LimitsStore store,
              Supplier<Map<String, Placed>> actual, Supplier<Map<String, Physical>> hosts, double cpuOvercommit,
              Duration lockWait, Duration settle) {
+        this(cluster, ledger, sharedLimits, store, actual, hosts, cpuOvercommit, lockWait, settle, Map::of,
+                tenant -> Optional.empty());
+    }
+
+    /**
+     * @param actualTenants the tenant of every instance LXD has now, by name
+     * @param tenantQuotas  a tenant's quota (empty: none of its own, or no tenants installed)
+     */
+    Governor(ClusterService cluster, Ledger ledger, ConcurrentMap<String, String> sharedLimits, LimitsStore store,
+             Supplier<Map<String, Placed>> actual, Supplier<Map<String, Physical>> hosts, double cpuOvercommit,
+             Duration lockWait, Duration settle, Supplier<Map<String, String>> actualTenants,
+             Function<String, Optional<TenantQuota>> tenantQuotas) {
+        this.actualTenants = actualTenants;
+        this.tenantQuotas = tenantQuotas;
         this.cluster = cluster;
         this.ledger = ledger;
         this.sharedLimits = sharedLimits;
@@ -124,6 +142,15 @@ final class Governor implements QuotaService {
 
     @Override
     public Reservation reserve(String instance, String host, int cpu, long memoryMiB) {
+        return reserve(instance, host, cpu, memoryMiB, null);
+    }
+
+    /**
+     * The tenant's quota is checked in the same locked section as the global limits and the host's ceiling, against
+     * the same ledger: racing creates of one tenant, on any node, cannot together pass it either.
+     */
+    @Override
+    public Reservation reserve(String instance, String host, int cpu, long memoryMiB, String tenant) {
         if (cpu < 0 || memoryMiB < 0) {
             throw new IllegalArgumentException("negative reservation");
         }
@@ -153,7 +180,19 @@ final class Governor implements QuotaService {
                             + "': " + hostShortfall);
                 }
             }
-            Optional<Ledger.Hold> previous = ledger.put(instance, new Placed(host, request));
+            if (tenant != null) {
+                Optional<TenantQuota> share = tenantQuotas.apply(tenant);
+                if (share.isPresent()) {
+                    String tenantShortfall = TenantAllowance.shortfall(tenant, share.get(), instance, request,
+                            Allocation.amounts(now), Allocation.amounts(reserved), actualTenants.get(),
+                            ledger.tenants());
+                    if (tenantShortfall != null) {
+                        throw new QuotaExceededException("Tenant quota exceeded for instance '" + instance + "': "
+                                + tenantShortfall);
+                    }
+                }
+            }
+            Optional<Ledger.Hold> previous = ledger.put(instance, new Placed(host, request), tenant);
             return new LedgerReservation(instance, request, previous);
         });
     }

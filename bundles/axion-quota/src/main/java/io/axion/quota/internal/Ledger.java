@@ -55,10 +55,41 @@ final class Ledger {
 
     /** @return the reservation it replaced, if any */
     Optional<Hold> put(String instance, Placed placed) {
+        return put(instance, placed, null);
+    }
+
+    /** As {@link #put(String, Placed)}, counting for {@code tenant} (null: for no tenant's quota). */
+    Optional<Hold> put(String instance, Placed placed, String tenant) {
         return store.inTransaction(c -> {
             Optional<Hold> before = find(c, instance);
             write(c, instance, new Hold(placed, 0));
+            if (tenant != null) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE quota_reservations SET tenant = ? WHERE instance = ?")) {
+                    ps.setString(1, tenant);
+                    ps.setString(2, instance);
+                    ps.executeUpdate();
+                }
+            }
             return before;
+        });
+    }
+
+    /** The tenant of each reservation in force that counts for one. */
+    Map<String, String> tenants() {
+        long now = clock.millis();
+        return store.inTransaction(c -> {
+            Map<String, String> tenants = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT instance, tenant FROM quota_reservations "
+                    + "WHERE tenant IS NOT NULL AND (expires_at = 0 OR expires_at > ?)")) {
+                ps.setLong(1, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tenants.put(rs.getString(1), rs.getString(2));
+                    }
+                }
+            }
+            return tenants;
         });
     }
 

@@ -14,6 +14,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import io.axion.api.tenant.Tenant;
+import io.axion.api.tenant.TenantQuota;
+import io.axion.api.tenant.TenantService;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.osgi.service.component.annotations.Activate;
@@ -48,6 +55,11 @@ public class QuotaComponent implements QuotaService {
     @Reference
     private InstanceService instances;
 
+    /** Optional: without tenants, only the global limits and the hosts' ceilings hold. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TenantService tenants;
+
     private Governor governor;
 
     @Activate
@@ -57,7 +69,7 @@ public class QuotaComponent implements QuotaService {
         governor = new Governor(cluster, new Ledger(store, Clock.systemUTC()),
                 sharedMap(LIMITS_MAP), limits, this::actual, this::physical, overcommit,
                 Duration.ofSeconds(Math.max(1, config.lockWaitSeconds())),
-                Duration.ofSeconds(Math.max(0, config.settleSeconds())));
+                Duration.ofSeconds(Math.max(0, config.settleSeconds())), this::actualTenants, this::tenantQuota);
         LOG.info("Quota governor active (cpuOvercommit {})", overcommit);
     }
 
@@ -79,6 +91,11 @@ public class QuotaComponent implements QuotaService {
     }
 
     @Override
+    public Reservation reserve(String instance, String host, int cpu, long memoryMiB, String tenant) {
+        return governor.reserve(instance, host, cpu, memoryMiB, tenant);
+    }
+
+    @Override
     public void release(String instance) {
         governor.release(instance);
     }
@@ -96,6 +113,19 @@ public class QuotaComponent implements QuotaService {
                     instance.memoryMiB() == null ? 0 : instance.memoryMiB())));
         }
         return actual;
+    }
+
+    private Map<String, String> actualTenants() {
+        Map<String, String> owners = new HashMap<>();
+        for (Instance instance : instances.list()) {
+            owners.put(instance.name(), instance.tenant());
+        }
+        return owners;
+    }
+
+    private Optional<TenantQuota> tenantQuota(String tenant) {
+        TenantService service = tenants;
+        return service == null ? Optional.empty() : service.find(tenant).map(Tenant::quota);
     }
 
     private Map<String, Governor.Physical> physical() {

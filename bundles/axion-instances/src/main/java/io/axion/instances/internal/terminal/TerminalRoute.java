@@ -7,6 +7,13 @@ import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceService;
 import io.axion.api.lxd.LxdExec;
 import java.util.Optional;
+import io.axion.api.error.AxionException;
+import io.axion.api.tenant.TenantRoles;
+import io.axion.api.tenant.TenantScope;
+import io.axion.api.tenant.TenantService;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import io.axion.api.web.WebSocketRoute;
 import jakarta.websocket.Endpoint;
 import java.util.Map;
@@ -45,6 +52,11 @@ public class TerminalRoute implements WebSocketRoute {
     private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "axion-terminal-ping"));
     private final ExecutorService pinger = Executors.newCachedThreadPool(r -> daemon(r, "axion-terminal-pinger"));
 
+    /** Optional: without tenants any operator opens any instance's terminal. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TenantService tenants;
+
     @Activate
     public TerminalRoute(@Reference HostService hosts, @Reference InstanceService instances, TerminalConfig config) {
         this.hosts = hosts;
@@ -75,6 +87,22 @@ public class TerminalRoute implements WebSocketRoute {
                     + (argument == null ? "" : argument.substring(0, Math.min(argument.length(), 64))) + "'");
         }
         Optional<Instance> instance = instances.find(argument);
+        TenantService service = tenants;
+        if (service != null && instance.isPresent()) {
+            // Another tenant's instance is "not found", as on REST; a tenant viewer may not open a shell.
+            TenantScope scope;
+            try {
+                scope = service.scopeOf(user.username(), user.role(),
+                        user.tenant() != null ? user.tenant() : query.get("tenant"));
+            } catch (AxionException refused) {
+                return new ClosingEndpoint(POLICY_VIOLATION, refused.detail());
+            }
+            if (!scope.sees(instance.get().tenant())) {
+                instance = Optional.empty();
+            } else if (!Roles.ADMIN.equals(user.role()) && TenantRoles.VIEWER.equals(scope.role())) {
+                return new ClosingEndpoint(POLICY_VIOLATION, "a terminal needs the operator role in the tenant");
+            }
+        }
         if (instance.isEmpty()) {
             return new ClosingEndpoint(TerminalEndpoint.NOT_FOUND, "no instance named '" + argument + "'");
         }

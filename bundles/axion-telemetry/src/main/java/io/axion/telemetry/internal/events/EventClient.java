@@ -41,8 +41,20 @@ final class EventClient {
     private volatile long lastPingAt;
     private volatile long closingSince;
     private volatile boolean closed;
+    private final String tenant;
+
+    String tenant() {
+        return tenant;
+    }
 
     EventClient(Session session, String user, Set<String> channels, OutboundQueue queue, LongAdder closedTooSlow) {
+        this(session, user, null, channels, queue, closedTooSlow);
+    }
+
+    /** @param tenant the tenant whose events it gets; null for every event (a global admin, or no tenants) */
+    EventClient(Session session, String user, String tenant, Set<String> channels, OutboundQueue queue,
+                LongAdder closedTooSlow) {
+        this.tenant = tenant;
         this.session = session;
         this.sender = FrameSender.of(session);
         this.closedTooSlow = closedTooSlow;

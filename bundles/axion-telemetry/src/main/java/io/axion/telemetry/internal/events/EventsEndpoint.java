@@ -16,12 +16,19 @@ final class EventsEndpoint extends Endpoint {
 
     private final EventsRoute route;
     private final String user;
+    private final String tenant;
     private final Set<String> channels;
     private volatile EventClient client;
 
     EventsEndpoint(EventsRoute route, String user, Set<String> channels) {
+        this(route, user, null, channels);
+    }
+
+    /** @param tenant the tenant whose events it gets; null for every event */
+    EventsEndpoint(EventsRoute route, String user, String tenant, Set<String> channels) {
         this.route = route;
         this.user = user;
+        this.tenant = tenant;
         this.channels = channels;
     }
 
@@ -29,7 +36,7 @@ final class EventsEndpoint extends Endpoint {
     public void onOpen(Session session, EndpointConfig config) {
         // Our own pings and stall checks judge liveness; the idle timeout is only the last resort.
         session.setMaxIdleTimeout(route.idleTimeoutMillis());
-        EventClient opened = route.newClient(session, user, channels);
+        EventClient opened = route.newClient(session, user, tenant, channels);
         session.addMessageHandler(String.class, (MessageHandler.Whole<String>) opened::onText);
         session.addMessageHandler(PongMessage.class, (MessageHandler.Whole<PongMessage>) pong -> opened.onPong());
         client = opened;

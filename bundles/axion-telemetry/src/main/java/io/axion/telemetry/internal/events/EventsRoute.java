@@ -10,6 +10,15 @@ import io.axion.telemetry.internal.TelemetryConfig;
 import jakarta.websocket.Endpoint;
 import jakarta.websocket.Session;
 import java.util.Map;
+import java.util.Optional;
+import io.axion.api.error.AxionException;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
+import io.axion.api.tenant.TenantScope;
+import io.axion.api.tenant.TenantService;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -50,6 +59,16 @@ public class EventsRoute implements WebSocketRoute {
     private final ScheduledExecutorService watchdog =
             Executors.newSingleThreadScheduledExecutor(daemon("axion-events-watchdog"));
 
+    /** Optional: without tenants every client sees every event. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TenantService tenants;
+
+    /** Optional: the tenant of a job's or a telemetry sample's instance. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InstanceService instances;
+
     @Activate
     public EventsRoute(@Reference EventBus bus, TelemetryConfig config) {
         this(bus, EventsSettings.from(config));
@@ -78,9 +97,49 @@ public class EventsRoute implements WebSocketRoute {
         return "events";
     }
 
+    /**
+     * A connection sees the events of the tenant it acts in: the API token's, else the {@code tenant} query
+     * parameter's (a browser cannot set the {@code Axion-Tenant} header on an upgrade), else the user's own; a global
+     * admin naming none sees everything. A tenant the user does not belong to closes the connection (1008).
+     */
     @Override
     public Endpoint newEndpoint(AuthenticatedUser user, String argument, Map<String, String> query) {
-        return new EventsEndpoint(this, user.username(), Channels.fromQuery(query.get("channels")));
+        String tenant = null;
+        TenantService service = tenants;
+        if (service != null) {
+            try {
+                TenantScope scope = service.scopeOf(user.username(), user.role(),
+                        user.tenant() != null ? user.tenant() : query.get("tenant"));
+                tenant = scope.all() ? null : scope.tenant();
+            } catch (AxionException refused) {
+                return new RefusingEndpoint(refused.detail());
+            }
+        }
+        return new EventsEndpoint(this, user.username(), tenant, Channels.fromQuery(query.get("channels")));
+    }
+
+    /** Closes at once: the upgrade named a tenant its user does not belong to. */
+    private static final class RefusingEndpoint extends Endpoint {
+        private final String reason;
+
+        RefusingEndpoint(String reason) {
+            this.reason = reason.length() > 120 ? reason.substring(0, 120) : reason;
+        }
+
+        @Override
+        public void onOpen(Session session, jakarta.websocket.EndpointConfig config) {
+            try {
+                session.close(new jakarta.websocket.CloseReason(
+                        jakarta.websocket.CloseReason.CloseCodes.VIOLATED_POLICY, reason));
+            } catch (java.io.IOException e) {
+                LOG.debug("Closing a refused /ws/events connection failed: {}", e.toString());
+            }
+        }
+    }
+
+    private Optional<String> tenantOf(String instance) {
+        InstanceService service = instances;
+        return service == null ? Optional.empty() : service.find(instance).map(Instance::tenant);
     }
 
     /** Hands an event to every client, off the bus's thread. */
@@ -94,15 +153,21 @@ public class EventsRoute implements WebSocketRoute {
                 return;
             }
             long started = System.nanoTime();
+            TenantFrames perTenant = new TenantFrames(event, frame, this::tenantOf);
             for (EventClient client : clients) {
-                client.offer(frame);
+                perTenant.forTenant(client.tenant()).ifPresent(client::offer);
             }
             lastFanOutNanos = System.nanoTime() - started;
         });
     }
 
     EventClient newClient(Session session, String user, Set<String> channels) {
-        return new EventClient(session, user, channels,
+        return newClient(session, user, null, channels);
+    }
+
+    /** @param tenant the tenant whose events it gets; null for every event */
+    EventClient newClient(Session session, String user, String tenant, Set<String> channels) {
+        return new EventClient(session, user, tenant, channels,
                 new OutboundQueue(settings.queueCapacity(), settings.telemetryBacklog()), closedTooSlow);
     }
 

@@ -1,0 +1,223 @@
+package io.axion.itests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.ops4j.pax.exam.karaf.options.KarafDistributionOption.editConfigurationFilePut;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.Before;
+import org.junit.Test;
+import org.junit.runner.RunWith;
+import org.ops4j.pax.exam.Configuration;
+import org.ops4j.pax.exam.Option;
+import org.ops4j.pax.exam.junit.PaxExam;
+import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
+
+/**
+ * Tenants against the real distribution and the real LXD: the {@code default} tenant an installation starts with,
+ * an isolation matrix over every route of the served OpenAPI document under {@code /api/v1/instances/{name}}
+ * (so routes added later are covered), and 40 racing creates against a tenant quota of 5.
+ */
+@RunWith(PaxExam.class)
+@ExamReactorStrategy(PerClass.class)
+public class TenantIT extends KarafTestSupport {
+    private static final Duration JOB_DEADLINE = Duration.ofMinutes(3);
+    private static final String IMAGE = "axion/busybox";
+    private static final String PASSWORD = "tenant-Passw0rd-1";
+
+    @Configuration
+    public Option[] config() {
+        return withBaseOptions(editConfigurationFilePut("etc/io.axion.quota.cfg", "cpuOvercommit", "16"));
+    }
+
+    @Before
+    public void routesServe() {
+        String token = adminToken();
+        await().atMost(Duration.ofMinutes(2)).ignoreExceptions().untilAsserted(() -> {
+            assertThat(request("GET", "/api/v1/tenants", token, null).statusCode()).isEqualTo(200);
+            assertThat(request("GET", "/api/v1/instances", token, null).statusCode()).isEqualTo(200);
+            assertThat(request("GET", "/api/v1/quota", token, null).statusCode()).isEqualTo(200);
+        });
+    }
+
+    @Test
+    public void anInstallationStartsWithTheDefaultTenantHoldingEveryUserAndInstance() throws Exception {
+        String admin = adminToken();
+        String outside = runningBusybox("outside");
+        JsonNode tenants = json(request("GET", "/api/v1/tenants", admin, null));
+        assertThat(tenants.toString()).contains("\"name\":\"default\"");
+        JsonNode defaultTenant = json(request("GET", "/api/v1/tenants/default", admin, null));
+        assertThat(defaultTenant.path("members").toString()).contains("\"username\":\"admin\"")
+                .contains("\"role\":\"tenant-admin\"");
+        JsonNode seen = await().atMost(DEADLINE).until(() -> find(admin, outside), n -> n != null);
+        assertThat(seen.path("tenant").asText()).isEqualTo("default");
+        lxc("delete", "--force", outside);
+    }
+
+    @Test
+    public void aUserOfAnotherTenantGets404OnEveryInstanceRouteAndNothingChanges() throws Exception {
+        String admin = adminToken();
+        tenant(admin, "iso-a", Map.of());
+        tenant(admin, "iso-b", Map.of());
+        String userA = member(admin, "iso-a", "usera");
+        String userB = member(admin, "iso-b", "userb");
+        RealtimeClients.Events eventsA = new RealtimeClients.Events();
+        RealtimeClients.Events eventsB = new RealtimeClients.Events();
+        java.net.http.WebSocket socketA = RealtimeClients.open(ws("/ws/events?channels=jobs,instances,telemetry"),
+                userA, eventsA);
+        java.net.http.WebSocket socketB = RealtimeClients.open(ws("/ws/events?channels=jobs,instances,telemetry"),
+                userB, eventsB);
+
+        HttpResponse<String> made = post(userB, "/api/v1/instances", Map.of("name", "b-web", "image", IMAGE,
+                "cpu", 1, "memoryMiB", 64, "start", false));
+        assertThat(made.statusCode()).as(made.body()).isEqualTo(202);
+        awaitJobCompleted(userB, json(made).path("id").asText(), JOB_DEADLINE);
+        JsonNode asB = await().atMost(DEADLINE).until(() -> find(userB, "b-web"), n -> n != null);
+        assertThat(asB.path("tenant").asText()).isEqualTo("iso-b");
+        assertThat(find(userA, "b-web")).as("A's list").isNull();
+        String jobOfB = json(made).path("id").asText();
+        assertThat(request("GET", "/api/v1/jobs/" + jobOfB, userA, null).statusCode()).isEqualTo(404);
+        assertThat(request("GET", "/api/v1/jobs", userA, null).body()).doesNotContain(jobOfB);
+        assertThat(request("GET", "/api/v1/jobs/" + jobOfB, userB, null).statusCode()).isEqualTo(200);
+        // B's socket hears of its instance; by then A's has had every chance to, and must not have.
+        await().atMost(DEADLINE).until(() -> eventsB.received.stream().anyMatch(r -> r.message().toString()
+                .contains("b-web")));
+        assertThat(eventsA.received).as("A's /ws/events").noneMatch(r -> r.message().toString().contains("b-web"));
+        socketA.abort();
+        socketB.abort();
+        RealtimeClients.Terminal terminal = new RealtimeClients.Terminal();
+        RealtimeClients.open(ws("/ws/terminal/b-web"), userA, terminal);
+        assertThat(terminal.closed.get(30, TimeUnit.SECONDS)).as("A's terminal on B's instance")
+                .contains("no instance named");
+
+        String lxdBefore = lxc("list", "b-web", "--format", "json");
+        int jobsBefore = json(request("GET", "/api/v1/jobs?instance=b-web", admin, null)).size();
+        JsonNode openApi = json(request("GET", "/api/v1/openapi.json", admin, null));
+        List<String> tried = new ArrayList<>();
+        Iterator<String> paths = openApi.path("paths").fieldNames();
+        while (paths.hasNext()) {
+            String path = paths.next();
+            if (!path.startsWith("/api/v1/instances/{name}")) {
+                continue;
+            }
+            Iterator<String> methods = openApi.path("paths").path(path).fieldNames();
+            while (methods.hasNext()) {
+                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                String concrete = path.replace("{name}", "b-web").replaceAll("\\{[^}]+}", "x");
+                String body = List.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null;
+                HttpResponse<String> answer = request(method, concrete, userA, body);
+                assertThat(answer.statusCode()).as(method + " " + concrete + ": " + answer.body())
+                        .isIn(404, 403);
+                if (answer.statusCode() == 404) {
+                    assertThat(answer.body()).as(method + " " + concrete).contains("b-web");
+                }
+                tried.add(method + " " + path);
+            }
+        }
+        assertThat(tried).as("routes under /api/v1/instances/{name}").hasSizeGreaterThan(10);
+        assertThat(lxc("list", "b-web", "--format", "json")).isEqualTo(lxdBefore);
+        assertThat(json(request("GET", "/api/v1/jobs?instance=b-web", admin, null)).size()).isEqualTo(jobsBefore);
+        // The owner still reaches it, and a global admin sees every tenant's.
+        assertThat(request("GET", "/api/v1/instances/b-web", userB, null).statusCode()).isEqualTo(200);
+        assertThat(find(admin, "b-web")).isNotNull();
+        awaitJobCompleted(userB, json(request("DELETE", "/api/v1/instances/b-web", userB, null)).path("id").asText(),
+                JOB_DEADLINE);
+    }
+
+    @Test
+    public void fortyRacingCreatesInOneTenantAdmitExactlyItsQuotaOfFive() throws Exception {
+        String admin = adminToken();
+        // Global room for 20 one-core instances, the tenant's quota for 5 instances.
+        HttpResponse<String> limits = request("PUT", "/api/v1/quota", admin,
+                JSON.writeValueAsString(Map.of("cpu", 20, "memoryMiB", 20 * 64)));
+        assertThat(limits.statusCode()).as(limits.body()).isEqualTo(200);
+        tenant(admin, "race-a", Map.of("instances", 5));
+        String user = member(admin, "race-a", "racer");
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            String name = "race-" + i;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return post(user, "/api/v1/instances", Map.of("name", name, "image", IMAGE, "cpu", 1,
+                        "memoryMiB", 64, "start", false));
+            }));
+        }
+        go.countDown();
+        List<String> jobs = new ArrayList<>();
+        int refused = 0;
+        for (Future<HttpResponse<String>> answer : answers) {
+            HttpResponse<String> response = answer.get(2, TimeUnit.MINUTES);
+            if (response.statusCode() == 202) {
+                jobs.add(json(response).path("id").asText());
+            } else {
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(422);
+                assertThat(response.body()).contains("quota-exceeded");
+                refused++;
+            }
+        }
+        pool.shutdown();
+        assertThat(jobs).hasSize(5);
+        assertThat(refused).isEqualTo(35);
+        for (String job : jobs) {
+            awaitJobCompleted(user, job, JOB_DEADLINE);
+        }
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(request("GET", "/api/v1/instances", user, null))
+                .findValuesAsText("tenant")).hasSize(5).containsOnly("race-a"));
+        for (JsonNode instance : json(request("GET", "/api/v1/instances", user, null))) {
+            awaitJobCompleted(user, json(request("DELETE", "/api/v1/instances/" + instance.path("name").asText(),
+                    user, null)).path("id").asText(), JOB_DEADLINE);
+        }
+    }
+
+    private void tenant(String admin, String name, Map<String, Object> quota) throws Exception {
+        HttpResponse<String> created = post(admin, "/api/v1/tenants", Map.of("name", name, "quota", quota));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    }
+
+    /** A new operator of {@code tenant} only (every new user joins default first; this one leaves it). */
+    private String member(String admin, String tenant, String username) throws Exception {
+        HttpResponse<String> user = post(admin, "/api/v1/users", Map.of("username", username, "password", PASSWORD,
+                "role", "operator"));
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(201);
+        assertThat(request("DELETE", "/api/v1/tenants/default/members/" + username, admin, null).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> joined = request("PUT", "/api/v1/tenants/" + tenant + "/members/" + username, admin,
+                "{\"role\": \"operator\"}");
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+        HttpResponse<String> login = post(null, "/api/v1/auth/login", Map.of("username", username,
+                "password", PASSWORD));
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json(login).path("token").asText();
+    }
+
+    private String ws(String path) {
+        return baseUrl().replace("http://", "ws://") + path;
+    }
+
+    private JsonNode find(String token, String name) {
+        for (JsonNode instance : json(request("GET", "/api/v1/instances", token, null))) {
+            if (instance.path("name").asText().equals(name)) {
+                return instance;
+            }
+        }
+        return null;
+    }
+
+    private HttpResponse<String> post(String token, String path, Map<String, Object> body) throws Exception {
+        return request("POST", path, token, JSON.writeValueAsString(body));
+    }
+}
