@@ -9,7 +9,8 @@ export type Capability =
   | 'auth'
   | 'telemetry'
   | 'jobs'
-  | 'lxd';
+  | 'lxd'
+  | 'firewall';
 
 export const ALL_CAPABILITIES: Capability[] = [
   'instances',
@@ -21,6 +22,7 @@ export const ALL_CAPABILITIES: Capability[] = [
   'telemetry',
   'jobs',
   'lxd',
+  'firewall',
 ];
 
 export const capabilitiesApi = {

@@ -7,6 +7,8 @@ export const keys = {
   instance: (name: string) => ['instance', name] as const,
   snapshots: (name: string) => ['snapshots', name] as const,
   forwards: (name: string) => ['forwards', name] as const,
+  firewall: (name: string) => ['firewall', name] as const,
+  network: (name: string) => ['network', name] as const,
   files: (name: string, path: string) => ['files', name, path] as const,
   filesOf: (name: string) => ['files', name] as const,
   jobs: ['jobs'] as const,

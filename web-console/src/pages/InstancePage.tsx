@@ -17,6 +17,7 @@ import { SnapshotsDrawer } from './instance/SnapshotsDrawer';
 import { ForwardsDrawer } from './instance/ForwardsDrawer';
 import { FilesDrawer } from './instance/FilesDrawer';
 import { ResizeDialog } from './instance/ResizeDialog';
+import { FirewallPanel } from './instance/FirewallPanel';
 
 const Terminal = lazy(() => import('../terminal/Terminal'));
 
@@ -62,6 +63,7 @@ export default function InstancePage() {
   const tabs = [
     { id: 'overview', label: 'Overview', show: true },
     { id: 'terminal', label: 'Terminal', show: caps.has('instances') },
+    { id: 'firewall', label: 'Firewall', show: caps.has('firewall') },
   ].filter((t) => t.show);
 
   return (
@@ -174,6 +176,12 @@ export default function InstancePage() {
           ) : (
             <p className="muted">The terminal needs a running instance. {i.name} is {i.status.toLowerCase()}.</p>
           )}
+        </div>
+      )}
+
+      {tab === 'firewall' && caps.has('firewall') && (
+        <div role="tabpanel" id="panel-firewall" aria-labelledby="tab-firewall">
+          <FirewallPanel instance={i.name} canAct={canAct} />
         </div>
       )}
 
