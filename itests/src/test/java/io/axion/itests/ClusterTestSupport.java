@@ -43,6 +43,14 @@ public abstract class ClusterTestSupport {
 
     @BeforeClass
     public static void startCluster() {
+        startNodes(NODES);
+    }
+
+    /**
+     * Starts {@code count} nodes; a test class that needs fewer declares its own {@code @BeforeClass static void
+     * startCluster()} (JUnit runs a shadowed one of the superclass no more) that calls this.
+     */
+    protected static void startNodes(int count) {
         runId = UUID.randomUUID().toString().substring(0, 8);
         int[] bases = freeRanges(5);
         httpBase = bases[0];
@@ -63,11 +71,11 @@ public abstract class ClusterTestSupport {
         // Three hosts that are projects of one 2-core machine: overcommit so that quotas, not cores, decide.
         environment.put("AXION_CPU_OVERCOMMIT", "16");
         try {
-            cluster("up", Integer.toString(NODES));
+            cluster("up", Integer.toString(count));
         } catch (IllegalStateException e) {
             // The folders go with the clean-up: keep what the nodes said in the failure.
             StringBuilder logs = new StringBuilder(e.getMessage());
-            for (int node = 1; node <= NODES; node++) {
+            for (int node = 1; node <= count; node++) {
                 logs.append("\n--- node ").append(node).append(" ---\n").append(logOf(node));
             }
             throw new IllegalStateException(logs.toString(), e);
@@ -190,6 +198,11 @@ public abstract class ClusterTestSupport {
     /** The instance names LXD has in node {@code n}'s host project. */
     protected static List<String> lxdInstances(int node) {
         return lxc(node, "list", "--format", "csv", "-c", "n").lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** Node {@code n}'s data folder. */
+    protected static Path dataDir(int node) {
+        return Path.of(environment.get("AXION_CLUSTER_DIR"), "node-" + node, "data");
     }
 
     /** What the node's log says, for a failure's message. */

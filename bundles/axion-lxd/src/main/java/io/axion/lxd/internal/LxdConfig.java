@@ -51,7 +51,7 @@ public @interface LxdConfig {
 
     @AttributeDefinition(required = false, description = "The LXD bridge Axion makes (no uplink) and attaches every "
             + "instance it creates to, as eth0; empty or none: instances are made without a NIC")
-    String bridge() default "none";
+    String bridge() default "axionbr0";
 
     @AttributeDefinition(required = false, description = "The bridge's own IPv4 address and prefix; DHCP hands out the rest")
     String bridgeAddress() default "10.147.0.1/24";
