@@ -51,6 +51,19 @@ public abstract class ClusterTestSupport {
      * startCluster()} (JUnit runs a shadowed one of the superclass no more) that calls this.
      */
     protected static void startNodes(int count) {
+        try {
+            startNodesOnce(count);
+        } catch (IllegalStateException firstBoot) {
+            // Known defect, not hidden: now and then a node's very first Karaf boot stops after the boot features'
+            // refresh (pax-logging restarted, nothing logged after) and never answers ready; a second boot in fresh
+            // folders came up each time it was seen here. Printed so that every occurrence shows in the test output.
+            System.err.println("CLUSTER FIRST BOOT FAILED, starting a fresh cluster once more:\n" + firstBoot.getMessage());
+            deleteCluster();
+            startNodesOnce(count);
+        }
+    }
+
+    private static void startNodesOnce(int count) {
         runId = UUID.randomUUID().toString().substring(0, 8);
         int[] bases = freeRanges(5);
         httpBase = bases[0];
@@ -105,7 +118,12 @@ public abstract class ClusterTestSupport {
 
     /** Starts node {@code n} again (same folder, settings and data) and waits until it answers ready. */
     protected static void restart(int node) {
-        cluster("start", Integer.toString(node));
+        try {
+            cluster("start", Integer.toString(node));
+        } catch (IllegalStateException e) {
+            // The folders go with the clean-up: keep what the node said in the failure.
+            throw new IllegalStateException(e.getMessage() + "\n--- node " + node + " ---\n" + logOf(node), e);
+        }
     }
 
     protected static void stop(int node) {
@@ -210,7 +228,11 @@ public abstract class ClusterTestSupport {
         Path log = Path.of(environment.get("AXION_CLUSTER_DIR"), "node-" + node, "data", "log", "karaf.log");
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+            int tail = Math.max(0, lines.size() - 80);
+            // The cause is often long before the end: earlier warnings and errors first, then the last lines.
+            List<String> earlier = lines.subList(0, tail).stream()
+                    .filter(l -> l.contains("| WARN ") || l.contains("| ERROR ")).limit(40).toList();
+            return String.join("\n", earlier) + "\n...\n" + String.join("\n", lines.subList(tail, lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
