@@ -94,7 +94,7 @@ export function cronError(cron: string): string | undefined {
     return (CRON_PRESETS as readonly string[]).includes(value) ? undefined : `One of ${CRON_PRESETS.join(', ')}.`;
   }
   const fields = value.split(/\s+/);
-  if (fields.length !== 5) return 'Five fields (minute hour day month weekday) or a preset such as @daily.';
+  if (fields.length !== 5) return 'Needs five fields (minute hour day month weekday) or a preset such as @daily.';
   if (fields.some((f) => !CRON_FIELD.test(f))) return 'Digits, *, ranges (1-5), lists (1,15) and steps (*/15) only.';
   return undefined;
 }

@@ -156,7 +156,7 @@ export function SchedulesPanel({ instance, canAct }: { instance: string; canAct:
         {draft.backupsOn && (
           <div className="schedule-fields">
             <CronField label="Backup cron" value={draft.backupCron} error={shown('backups.cron')} disabled={readOnly} onChange={(v) => set({ backupCron: v })} />
-            <Field label="Backup target" error={shown('backups.target')}>
+            <Field label="Scheduled backup target" error={shown('backups.target')}>
               <select value={draft.backupTarget} disabled={readOnly} onChange={(e) => set({ backupTarget: e.target.value })}>
                 <option value="">default</option>
                 {BACKUP_TARGETS.map((t) => (
