@@ -10,7 +10,8 @@ export type Capability =
   | 'telemetry'
   | 'jobs'
   | 'lxd'
-  | 'firewall';
+  | 'firewall'
+  | 'backup';
 
 export const ALL_CAPABILITIES: Capability[] = [
   'instances',
@@ -23,6 +24,7 @@ export const ALL_CAPABILITIES: Capability[] = [
   'jobs',
   'lxd',
   'firewall',
+  'backup',
 ];
 
 export const capabilitiesApi = {

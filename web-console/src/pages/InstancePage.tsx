@@ -18,6 +18,7 @@ import { ForwardsDrawer } from './instance/ForwardsDrawer';
 import { FilesDrawer } from './instance/FilesDrawer';
 import { ResizeDialog } from './instance/ResizeDialog';
 import { FirewallPanel } from './instance/FirewallPanel';
+import { BackupsPanel } from './instance/BackupsPanel';
 
 const Terminal = lazy(() => import('../terminal/Terminal'));
 
@@ -64,6 +65,7 @@ export default function InstancePage() {
     { id: 'overview', label: 'Overview', show: true },
     { id: 'terminal', label: 'Terminal', show: caps.has('instances') },
     { id: 'firewall', label: 'Firewall', show: caps.has('firewall') },
+    { id: 'backups', label: 'Backups', show: caps.has('backup') },
   ].filter((t) => t.show);
 
   return (
@@ -182,6 +184,12 @@ export default function InstancePage() {
       {tab === 'firewall' && caps.has('firewall') && (
         <div role="tabpanel" id="panel-firewall" aria-labelledby="tab-firewall">
           <FirewallPanel instance={i.name} canAct={canAct} />
+        </div>
+      )}
+
+      {tab === 'backups' && caps.has('backup') && (
+        <div role="tabpanel" id="panel-backups" aria-labelledby="tab-backups">
+          <BackupsPanel instance={i.name} canAct={canAct} />
         </div>
       )}
 
