@@ -2,7 +2,8 @@
 # Usage: scripts/setup-lxd.sh
 #
 # Makes LXD ready for Axion's tests on a Debian 12 machine (root, no systemd needed). Idempotent:
-#   1. installs lxd, lxd-client and busybox-static with apt-get when missing
+#   1. installs lxd, lxd-client, busybox-static, dnsmasq-base (DHCP on Axion's bridge, run by LXD) and nftables
+#      (axion-firewall's per-instance rules) with apt-get when missing
 #      (runs `apt-get update` only when the packages are unknown to apt or the install fails);
 #   2. starts the daemon detached (`lxd --group root --logfile $LXD_LOG`) when its socket does not answer;
 #   3. waits until LXD is ready;
@@ -12,7 +13,7 @@
 # Environment: LXD_LOG (default /var/log/lxd-axion.log).
 set -euo pipefail
 
-readonly PACKAGES=(lxd lxd-client busybox-static)
+readonly PACKAGES=(lxd lxd-client busybox-static dnsmasq-base nftables)
 readonly LXD_SOCKET=/var/lib/lxd/unix.socket
 readonly LXD_LOG=${LXD_LOG:-/var/log/lxd-axion.log}
 

@@ -10,6 +10,8 @@ export type Capability =
   | 'telemetry'
   | 'jobs'
   | 'lxd'
+  | 'firewall'
+  | 'backup'
   | 'hpc';
 
 export const ALL_CAPABILITIES: Capability[] = [
@@ -22,6 +24,8 @@ export const ALL_CAPABILITIES: Capability[] = [
   'telemetry',
   'jobs',
   'lxd',
+  'firewall',
+  'backup',
   'hpc',
 ];
 

@@ -14,6 +14,8 @@ export interface Job {
   startedAt?: string | null;
   finishedAt?: string | null;
   node?: string | null;
+  /** What the job reported so far, oldest first (e.g. "Downloaded 12.3 MiB" while a backup exports). */
+  log?: string[];
 }
 
 export interface JobFilter {

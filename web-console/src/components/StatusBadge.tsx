@@ -15,6 +15,10 @@ const TONES: Record<string, string> = {
   online: 'ok',
   offline: 'err',
   unowned: 'warn',
+  // Backups (/api/v1/backups).
+  good: 'ok',
+  failed: 'err',
+  pending: 'info',
 };
 
 export function StatusBadge({ status }: { status: string }) {

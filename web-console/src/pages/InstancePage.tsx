@@ -17,6 +17,8 @@ import { SnapshotsDrawer } from './instance/SnapshotsDrawer';
 import { ForwardsDrawer } from './instance/ForwardsDrawer';
 import { FilesDrawer } from './instance/FilesDrawer';
 import { ResizeDialog } from './instance/ResizeDialog';
+import { FirewallPanel } from './instance/FirewallPanel';
+import { BackupsPanel } from './instance/BackupsPanel';
 
 const Terminal = lazy(() => import('../terminal/Terminal'));
 
@@ -62,6 +64,8 @@ export default function InstancePage() {
   const tabs = [
     { id: 'overview', label: 'Overview', show: true },
     { id: 'terminal', label: 'Terminal', show: caps.has('instances') },
+    { id: 'firewall', label: 'Firewall', show: caps.has('firewall') },
+    { id: 'backups', label: 'Backups', show: caps.has('backup') },
   ].filter((t) => t.show);
 
   return (
@@ -174,6 +178,18 @@ export default function InstancePage() {
           ) : (
             <p className="muted">The terminal needs a running instance. {i.name} is {i.status.toLowerCase()}.</p>
           )}
+        </div>
+      )}
+
+      {tab === 'firewall' && caps.has('firewall') && (
+        <div role="tabpanel" id="panel-firewall" aria-labelledby="tab-firewall">
+          <FirewallPanel instance={i.name} canAct={canAct} />
+        </div>
+      )}
+
+      {tab === 'backups' && caps.has('backup') && (
+        <div role="tabpanel" id="panel-backups" aria-labelledby="tab-backups">
+          <BackupsPanel instance={i.name} canAct={canAct} />
         </div>
       )}
 

@@ -48,7 +48,8 @@ public class ClusterFailoverIT extends ClusterTestSupport {
 
         JsonNode owned = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
                 .ignoreExceptions().until(() -> hostInfo(1, token, host(3)),
-                        h -> h != null && (nodeName(1).equals(h.path("owner").asText())
+                        h -> h != null && "online".equals(h.path("state").asText())
+                                && (nodeName(1).equals(h.path("owner").asText())
                                 || nodeName(2).equals(h.path("owner").asText())));
         Duration takeOver = Duration.ofNanos(System.nanoTime() - killedAt);
         assertThat(takeOver).isLessThan(Duration.ofSeconds(10));

@@ -44,6 +44,27 @@ public abstract class ClusterTestSupport {
 
     @BeforeClass
     public static void startCluster() {
+        startNodes(NODES);
+    }
+
+    /**
+     * Starts {@code count} nodes; a test class that needs fewer declares its own {@code @BeforeClass static void
+     * startCluster()} (JUnit runs a shadowed one of the superclass no more) that calls this.
+     */
+    protected static void startNodes(int count) {
+        try {
+            startNodesOnce(count);
+        } catch (IllegalStateException firstBoot) {
+            // Known defect, not hidden: now and then a node's very first Karaf boot stops after the boot features'
+            // refresh (pax-logging restarted, nothing logged after) and never answers ready; a second boot in fresh
+            // folders came up each time it was seen here. Printed so that every occurrence shows in the test output.
+            System.err.println("CLUSTER FIRST BOOT FAILED, starting a fresh cluster once more:\n" + firstBoot.getMessage());
+            deleteCluster();
+            startNodesOnce(count);
+        }
+    }
+
+    private static void startNodesOnce(int count) {
         runId = UUID.randomUUID().toString().substring(0, 8);
         int[] bases = freeRanges(5);
         httpBase = bases[0];
@@ -65,11 +86,11 @@ public abstract class ClusterTestSupport {
         // Three hosts that are projects of one 2-core machine: overcommit so that quotas, not cores, decide.
         environment.put("AXION_CPU_OVERCOMMIT", "16");
         try {
-            cluster("up", Integer.toString(NODES));
+            cluster("up", Integer.toString(count));
         } catch (IllegalStateException e) {
             // The folders go with the clean-up: keep what the nodes said in the failure.
             StringBuilder logs = new StringBuilder(e.getMessage());
-            for (int node = 1; node <= NODES; node++) {
+            for (int node = 1; node <= count; node++) {
                 logs.append("\n--- node ").append(node).append(" ---\n").append(logOf(node));
             }
             throw new IllegalStateException(logs.toString(), e);
@@ -99,7 +120,12 @@ public abstract class ClusterTestSupport {
 
     /** Starts node {@code n} again (same folder, settings and data) and waits until it answers ready. */
     protected static void restart(int node) {
-        cluster("start", Integer.toString(node));
+        try {
+            cluster("start", Integer.toString(node));
+        } catch (IllegalStateException e) {
+            // The folders go with the clean-up: keep what the node said in the failure.
+            throw new IllegalStateException(e.getMessage() + "\n--- node " + node + " ---\n" + logOf(node), e);
+        }
     }
 
     protected static void stop(int node) {
@@ -203,12 +229,21 @@ public abstract class ClusterTestSupport {
         return lxc(node, "list", "--format", "csv", "-c", "n").lines().filter(l -> !l.isBlank()).toList();
     }
 
+    /** Node {@code n}'s data folder. */
+    protected static Path dataDir(int node) {
+        return Path.of(environment.get("AXION_CLUSTER_DIR"), "node-" + node, "data");
+    }
+
     /** What the node's log says, for a failure's message. */
     protected static String logOf(int node) {
         Path log = Path.of(environment.get("AXION_CLUSTER_DIR"), "node-" + node, "data", "log", "karaf.log");
         try {
             List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
+            int tail = Math.max(0, lines.size() - 80);
+            // The cause is often long before the end: earlier warnings and errors first, then the last lines.
+            List<String> earlier = lines.subList(0, tail).stream()
+                    .filter(l -> l.contains("| WARN ") || l.contains("| ERROR ")).limit(40).toList();
+            return String.join("\n", earlier) + "\n...\n" + String.join("\n", lines.subList(tail, lines.size()));
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }

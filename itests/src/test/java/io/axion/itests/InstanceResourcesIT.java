@@ -144,7 +144,7 @@ public class InstanceResourcesIT extends KarafTestSupport {
         HttpResponse<String> added = send("POST", base, "{\"hostPort\":" + tcpPort + ",\"containerPort\":80}");
         assertThat(added.statusCode()).isEqualTo(201);
         assertThat(json(added)).isEqualTo(JSON.readTree(
-                "{\"hostPort\":" + tcpPort + ",\"containerPort\":80,\"protocol\":\"tcp\"}"));
+                "{\"hostPort\":" + tcpPort + ",\"containerPort\":80,\"protocol\":\"tcp\",\"sources\":[]}"));
         assertThat(lxc("config", "device", "get", name, "axion-tcp-" + tcpPort, "listen").trim())
                 .isEqualTo("tcp:127.0.0.1:" + tcpPort);
         assertThat(lxc("config", "device", "get", name, "axion-tcp-" + tcpPort, "connect").trim())

@@ -68,6 +68,8 @@ public record Job(String id, String type, String instance, JobState state, int a
         json.put("nextRunAt", state == JobState.PENDING ? text(nextRunAt) : null);
         json.put("node", node);
         json.put("host", host);
+        // Shows which tick or request a job belongs to (a schedule's "schedule-snapshot:<instance>:<tick>").
+        json.put("idempotencyKey", idempotencyKey);
         return json;
     }
 

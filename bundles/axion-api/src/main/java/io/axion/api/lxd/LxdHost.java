@@ -19,6 +19,11 @@ public interface LxdHost {
         throw new UnsupportedOperationException("backups are not supported by host " + host());
     }
 
+    /** The managed bridge; a host without it (a test double) throws {@link UnsupportedOperationException}. */
+    default LxdNetworks networks() {
+        throw new UnsupportedOperationException("networks are not supported by host " + host());
+    }
+
     LxdFiles files();
 
     LxdExec exec();

@@ -8,6 +8,13 @@ import java.util.List;
  * truth: there is no other record of forwards.
  */
 public interface ForwardService {
+    /**
+     * The instance config key ({@code user.axion.forward-sources.<hostPort>}, comma-separated canonical CIDRs) that
+     * records who may use a forward: kept beside the proxy device in LXD, so it follows the instance (migration,
+     * backup, restore) as the device does; the firewall bundle enforces it on the host.
+     */
+    String SOURCES_KEY_PREFIX = "user.axion.forward-sources.";
+
 
     /**
      * Prefix of the cluster lock {@code forward-port:<host>:<address>:<port>} ({@link #portLock}) held while a host
@@ -31,7 +38,7 @@ public interface ForwardService {
      * Adds a forward, race-free against concurrent requests on any node.
      *
      * @throws io.axion.api.error.ValidationException 422 for a host port outside the configured range, a container
-     *                                                port outside 1-65535 or an unknown protocol
+     *                                                port outside 1-65535, an unknown protocol or a bad source
      * @throws io.axion.api.error.ConflictException   409 when an instance already forwards the host port or a host
      *                                                process listens on it
      */

@@ -46,7 +46,9 @@ public class CreateBackupHandler implements JobHandler {
             Files.createDirectories(backups.targets().staging());
             staged = backups.targets().staging().resolve(backup.id() + ".tar.gz");
             context.log("Exporting " + backup.instance() + " through LXD");
-            backups.hosts().lxd(context.host()).backups().export(backup.instance(), "axion-" + backup.id(), staged);
+            // The job's log is the progress the console shows: the bytes downloaded so far, about once a second.
+            backups.hosts().lxd(context.host()).backups().export(backup.instance(), "axion-" + backup.id(), staged,
+                    written -> context.log("Downloaded " + mebibytes(written) + " MiB"));
             String sha256 = Checksums.sha256(staged);
             long size = Files.size(staged);
             context.log("Archive of " + size + " bytes, sha256 " + sha256 + "; storing in " + target.name());
@@ -70,6 +72,10 @@ public class CreateBackupHandler implements JobHandler {
             backups.applyRetention(backup.instance(), target.name(), payload.keep());
         }
         return JobResult.ok("Backup " + backup.id() + " is good");
+    }
+
+    static String mebibytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     private static void deleteQuietly(Path file) {

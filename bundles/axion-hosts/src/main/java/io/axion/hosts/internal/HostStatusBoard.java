@@ -74,14 +74,16 @@ final class HostStatusBoard implements AutoCloseable {
 
     private void publish(LxdConnector.Connection lxd) {
         String host = lxd.host();
+        boolean firstReport = !ownedSince.containsKey(host);
         Instant since = ownedSince.computeIfAbsent(host, h -> Instant.now());
         HostStatus before = status(host);
         long cpu = before == null ? 0 : before.cpu();
         long memory = before == null ? 0 : before.memoryMiB();
         boolean online = lxd.status().reachable();
-        if (online || before == null) {
-            // The first report asks LXD itself: a host just taken over may not have been probed yet, and its
-            // capacity is wanted at once (placement, the quota).
+        if (online || firstReport) {
+            // The first report since this node took the host asks LXD itself: the connection may not have been
+            // probed yet (it would say unreachable), and what the dead owner published last must not stand; the
+            // capacity is wanted at once too (placement, the quota).
             try {
                 ServerResources resources = lxd.server().resources();
                 cpu = resources.cpuCores();

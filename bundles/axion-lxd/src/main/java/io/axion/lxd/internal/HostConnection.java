@@ -32,6 +32,7 @@ final class HostConnection implements LxdConnector.Connection {
     private final LxdServerService server;
     private final LxdHealthMonitor health;
     private final OnDemandEvents events;
+    private final LxdNetworksService networks;
 
     HostConnection(String host, LxdSettings settings, Supplier<EventBus> bus) {
         this.host = host;
@@ -46,6 +47,12 @@ final class HostConnection implements LxdConnector.Connection {
         this.server = new LxdServerService(lxd);
         this.health = new LxdHealthMonitor(lxd);
         this.events = new OnDemandEvents(() -> new LxdEventStream(lxd, host, bus));
+        this.networks = new LxdNetworksService(lxd);
+    }
+
+    @Override
+    public io.axion.api.lxd.LxdNetworks networks() {
+        return networks;
     }
 
     @Override

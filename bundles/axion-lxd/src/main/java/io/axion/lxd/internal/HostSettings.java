@@ -27,7 +27,7 @@ final class HostSettings {
                 pem(folder, "server.crt", endpoint.serverCertificate(), driver.serverCertificate()),
                 driver.dataDir(), endpoint.project(), driver.operationTimeout(), driver.createTimeout(),
                 driver.stopTimeout(), driver.requestTimeout(), driver.healthInterval(), driver.imageFallbacks(),
-                driver.execOutputLimitBytes());
+                driver.execOutputLimitBytes(), driver.bridge());
     }
 
     private static Path pem(Path folder, String file, String text, Path fallback) {

@@ -25,9 +25,11 @@ final class InstanceCreator {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceCreator.class);
 
     private final LxdConnection lxd;
+    private final ManagedBridge bridge;
 
     InstanceCreator(LxdConnection lxd) {
         this.lxd = lxd;
+        this.bridge = new ManagedBridge(lxd);
     }
 
     /**
@@ -78,6 +80,8 @@ final class InstanceCreator {
 
     private void post(InstanceSpec spec, String image) {
         ObjectNode body = body(spec, ImageSource.parse(image), rootPool(spec), lxd.hasExtension("cloud_init"));
+        bridge.ensure();
+        ManagedBridge.addNic(body, bridge.settings());
         var request = LxdConnection.withJson(lxd.request(HttpMethod.POST, "/1.0/instances"), body);
         try {
             lxd.call(request, Subject.instance(spec.name()), "create instance " + spec.name() + " from " + image,

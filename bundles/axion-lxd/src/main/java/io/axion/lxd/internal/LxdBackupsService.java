@@ -3,13 +3,15 @@ package io.axion.lxd.internal;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.axion.api.lxd.LxdBackups;
+import io.axion.api.lxd.LxdNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.eclipse.jetty.client.PathRequestContent;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpMethod;
@@ -19,6 +21,7 @@ import org.slf4j.LoggerFactory;
 /** Backups: export (create, download, remove from LXD), import, rename. */
 public final class LxdBackupsService implements LxdBackups {
     private static final Logger LOG = LoggerFactory.getLogger(LxdBackupsService.class);
+    private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
     private final LxdConnection lxd;
 
     public LxdBackupsService(LxdConnection lxd) {
@@ -26,10 +29,12 @@ public final class LxdBackupsService implements LxdBackups {
     }
 
     @Override
-    public void export(String instance, String backup, Path target) {
+    public void export(String instance, String backup, Path target, LongConsumer progress) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("name", backup).put("instance_only", true)
                 .put("optimized_storage", false).put("compression_algorithm", "gzip");
         String backups = "/1.0/instances/" + instance + "/backups";
+        // A run killed between LXD's export and its removal left the backup behind under this name: start over.
+        removeLeftover(instance, backups + "/" + backup);
         lxd.call(LxdConnection.withJson(lxd.request(HttpMethod.POST, backups), body), Subject.instance(instance),
                 "back up " + instance, lxd.settings().operationTimeout());
         try {
@@ -37,14 +42,30 @@ public final class LxdBackupsService implements LxdBackups {
             Request download = longRequest(HttpMethod.GET, backups + "/" + backup + "/export");
             LxdConnection.StreamingResponse response = lxd.stream(download, Subject.instance(instance),
                     "download backup " + backup);
-            try (InputStream in = response.body()) {
-                Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            try (InputStream in = response.body();
+                 OutputStream out = Files.newOutputStream(target)) {
+                copy(in, out, progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         } finally {
             removeQuietly(instance, backups + "/" + backup);
         }
+    }
+
+    private static void copy(InputStream in, OutputStream out, LongConsumer progress) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long written = 0;
+        long reportedAt = System.nanoTime();
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            out.write(buffer, 0, n);
+            written += n;
+            if (System.nanoTime() - reportedAt >= PROGRESS_INTERVAL_NANOS) {
+                progress.accept(written);
+                reportedAt = System.nanoTime();
+            }
+        }
+        progress.accept(written);
     }
 
     @Override
@@ -68,6 +89,16 @@ public final class LxdBackupsService implements LxdBackups {
 
     private Request longRequest(HttpMethod method, String path) {
         return lxd.request(method, path).timeout(lxd.settings().operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void removeLeftover(String instance, String path) {
+        try {
+            lxd.call(lxd.request(HttpMethod.DELETE, path), Subject.instance(instance), "remove leftover LXD backup " + path,
+                    lxd.settings().operationTimeout());
+            LOG.info("Removed LXD backup {} left by an earlier, interrupted run", path);
+        } catch (LxdNotFoundException none) {
+            // the usual case: nothing left over
+        }
     }
 
     private void removeQuietly(String instance, String path) {

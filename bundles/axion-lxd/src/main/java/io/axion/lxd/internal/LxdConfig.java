@@ -48,4 +48,11 @@ public @interface LxdConfig {
 
     @AttributeDefinition(description = "At most this many bytes of each output stream of a finished command are kept")
     int execOutputLimitBytes() default 8 * 1024 * 1024;
+
+    @AttributeDefinition(required = false, description = "The LXD bridge Axion makes (no uplink) and attaches every "
+            + "instance it creates to, as eth0; empty or none: instances are made without a NIC")
+    String bridge() default "axionbr0";
+
+    @AttributeDefinition(required = false, description = "The bridge's own IPv4 address and prefix; DHCP hands out the rest")
+    String bridgeAddress() default "10.147.0.1/24";
 }

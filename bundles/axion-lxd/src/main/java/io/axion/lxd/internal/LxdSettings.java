@@ -17,7 +17,21 @@ import java.util.Optional;
 public record LxdSettings(Path socket, String url, Path clientCertificate, Path clientKey, Path serverCertificate,
                           Path dataDir, String project, Duration operationTimeout, Duration createTimeout,
                           Duration stopTimeout, Duration requestTimeout, Duration healthInterval,
-                          ImageFallbacks imageFallbacks, int execOutputLimitBytes) {
+                          ImageFallbacks imageFallbacks, int execOutputLimitBytes, BridgeSettings bridge) {
+
+    public LxdSettings {
+        bridge = bridge == null ? BridgeSettings.NONE : bridge;
+    }
+
+    /** Settings without the managed bridge (instances get no NIC). */
+    public LxdSettings(Path socket, String url, Path clientCertificate, Path clientKey, Path serverCertificate,
+                       Path dataDir, String project, Duration operationTimeout, Duration createTimeout,
+                       Duration stopTimeout, Duration requestTimeout, Duration healthInterval,
+                       ImageFallbacks imageFallbacks, int execOutputLimitBytes) {
+        this(socket, url, clientCertificate, clientKey, serverCertificate, dataDir, project, operationTimeout,
+                createTimeout, stopTimeout, requestTimeout, healthInterval, imageFallbacks, execOutputLimitBytes,
+                BridgeSettings.NONE);
+    }
 
     public static final String DEFAULT_SOCKET = "/var/lib/lxd/unix.socket";
     /** Tried in this order when the configured socket is the default and does not exist. */
@@ -46,25 +60,32 @@ public record LxdSettings(Path socket, String url, Path clientCertificate, Path 
                 Duration.ofSeconds(config.requestTimeoutSeconds()),
                 Duration.ofMillis(Math.max(100, config.healthIntervalMillis())),
                 ImageFallbacks.parse(config.imageFallbacks()),
-                config.execOutputLimitBytes());
+                config.execOutputLimitBytes(),
+                BridgeSettings.of(config.bridge(), config.bridgeAddress()));
     }
 
     public LxdSettings withProject(String otherProject) {
         return new LxdSettings(socket, url, clientCertificate, clientKey, serverCertificate, dataDir, otherProject,
                 operationTimeout, createTimeout, stopTimeout, requestTimeout, healthInterval, imageFallbacks,
-                execOutputLimitBytes);
+                execOutputLimitBytes, bridge);
     }
 
     public LxdSettings withImageFallbacks(ImageFallbacks fallbacks) {
         return new LxdSettings(socket, url, clientCertificate, clientKey, serverCertificate, dataDir, project,
                 operationTimeout, createTimeout, stopTimeout, requestTimeout, healthInterval, fallbacks,
-                execOutputLimitBytes);
+                execOutputLimitBytes, bridge);
     }
 
     public LxdSettings withStopTimeout(Duration timeout) {
         return new LxdSettings(socket, url, clientCertificate, clientKey, serverCertificate, dataDir, project,
                 operationTimeout, createTimeout, timeout, requestTimeout, healthInterval, imageFallbacks,
-                execOutputLimitBytes);
+                execOutputLimitBytes, bridge);
+    }
+
+    public LxdSettings withBridge(BridgeSettings managed) {
+        return new LxdSettings(socket, url, clientCertificate, clientKey, serverCertificate, dataDir, project,
+                operationTimeout, createTimeout, stopTimeout, requestTimeout, healthInterval, imageFallbacks,
+                execOutputLimitBytes, managed);
     }
 
     public boolean remote() {

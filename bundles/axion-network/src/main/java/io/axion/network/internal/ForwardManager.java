@@ -21,7 +21,17 @@ import io.axion.api.network.ForwardRequest;
 import io.axion.api.network.ForwardService;
 import io.axion.api.snapshot.SnapshotNames;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import io.axion.api.firewall.Ipv4Cidr;
+import io.axion.api.error.ServiceUnavailableException;
+import io.axion.api.error.ValidationException;
+import io.axion.api.network.ForwardSourcesListener;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Modified;
@@ -47,8 +57,11 @@ public class ForwardManager implements ForwardService {
     private final Function<String, List<InstanceInfo>> instancesOn;
     private final Predicate<String> onThisMachine;
     private final LxdForwards forwards;
+    /** Where a forward's allowed sources are kept: the instance's config ({@link ForwardService#SOURCES_KEY_PREFIX}). */
+    private final LxdInstances configs;
     private final ClusterService cluster;
     private final HostPorts hostPorts;
+    private final List<ForwardSourcesListener> sourceGuards = new CopyOnWriteArrayList<>();
     private volatile PortRules rules = DEFAULT_RULES;
     private volatile boolean probeHostPorts = true;
     /** How long a request waits for a job on the instance, or another request on the port, to finish. */
@@ -60,15 +73,16 @@ public class ForwardManager implements ForwardService {
         this(name -> view.find(name).map(Instance::host), host -> hosts.lxd(host).instances().list(),
                 // Only a host whose LXD is this machine's socket listens on this machine's ports.
                 host -> !hosts.get(host).endpoint().remote(),
-                new InstanceRouter(hosts, name -> view.find(name).map(Instance::host)).forwards(), cluster,
+                new InstanceRouter(hosts, name -> view.find(name).map(Instance::host)).forwards(),
+                new InstanceRouter(hosts, name -> view.find(name).map(Instance::host)).instances(), cluster,
                 new SocketHostPorts());
         configure(config);
     }
 
     /** One host ({@code h1}) on this machine, for tests. */
     ForwardManager(LxdInstances instances, LxdForwards forwards, ClusterService cluster, HostPorts hostPorts) {
-        this(name -> instances.find(name).map(i -> "h1"), host -> instances.list(), host -> true, forwards, cluster,
-                hostPorts);
+        this(name -> instances.find(name).map(i -> "h1"), host -> instances.list(), host -> true, forwards, instances,
+                cluster, hostPorts);
     }
 
     /**
@@ -77,14 +91,25 @@ public class ForwardManager implements ForwardService {
      * @param onThisMachine whether a host's proxy devices listen on this machine (so that its ports can be probed)
      */
     ForwardManager(Function<String, Optional<String>> hostOf, Function<String, List<InstanceInfo>> instancesOn,
-                   Predicate<String> onThisMachine, LxdForwards forwards, ClusterService cluster,
-                   HostPorts hostPorts) {
+                   Predicate<String> onThisMachine, LxdForwards forwards, LxdInstances configs,
+                   ClusterService cluster, HostPorts hostPorts) {
         this.hostOf = hostOf;
         this.instancesOn = instancesOn;
         this.onThisMachine = onThisMachine;
         this.forwards = forwards;
+        this.configs = configs;
         this.cluster = cluster;
         this.hostPorts = hostPorts;
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            unbind = "removeSourceGuard")
+    void addSourceGuard(ForwardSourcesListener guard) {
+        sourceGuards.add(guard);
+    }
+
+    void removeSourceGuard(ForwardSourcesListener guard) {
+        sourceGuards.remove(guard);
     }
 
     @Modified
@@ -109,7 +134,23 @@ public class ForwardManager implements ForwardService {
     @Override
     public List<Forward> list(String instance) {
         SnapshotNames.requireValid("name", instance);
-        return forwards.list(instance).stream().map(Forward::of).toList(); // LXD's 404 names the instance
+        List<ProxyForward> devices = forwards.list(instance); // LXD's 404 names the instance
+        Map<String, String> config = devices.isEmpty() ? Map.of() : configs.get(instance).config();
+        return devices.stream().map(f -> Forward.of(f, sourcesOf(config, f.hostPort()))).toList();
+    }
+
+    /** The canonical CIDRs recorded for a host port; empty: anyone. */
+    static List<String> sourcesOf(Map<String, String> config, int hostPort) {
+        String value = config.get(ForwardService.SOURCES_KEY_PREFIX + hostPort);
+        return value == null || value.isBlank() ? List.of() : List.of(value.split(","));
+    }
+
+    private static List<String> checkedSources(List<String> sources) {
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            checked.add(Ipv4Cidr.canonical("sources[" + i + "]", sources.get(i)));
+        }
+        return checked.stream().distinct().toList();
     }
 
     @Override
@@ -117,6 +158,10 @@ public class ForwardManager implements ForwardService {
         SnapshotNames.requireValid("name", instance);
         PortRules current = rules;
         ProxyForward wanted = current.check(request);
+        List<String> sources = checkedSources(request.sources());
+        if (!sources.isEmpty() && sourceGuards.isEmpty()) {
+            throw new ValidationException("sources", "need the firewall feature (axion-firewall), which is not installed");
+        }
         int port = wanted.hostPort();
         String host = hostOf.apply(instance).orElseThrow(() -> new NotFoundException("Instance", instance));
         // A host port is unique per host and listen address: the lock is cluster-wide, the check is the host's LXD.
@@ -138,10 +183,21 @@ public class ForwardManager implements ForwardService {
                 throw new ConflictException("port-in-use", "Host port " + port + " (" + wanted.protocol().label()
                         + ") is in use by a process on " + wanted.hostAddress());
             }
+            // The sources first: once the device exists, the firewall reads them (a moment of "anyone" is avoided).
+            String key = ForwardService.SOURCES_KEY_PREFIX + port;
+            boolean staleKey = all.stream().anyMatch(i -> i.name().equals(instance) && i.config().containsKey(key));
+            if (!sources.isEmpty() || staleKey) {
+                Map<String, String> change = new HashMap<>();
+                change.put(key, sources.isEmpty() ? null : String.join(",", sources));
+                configs.patchConfig(instance, change);
+            }
+            if (!sources.isEmpty()) {
+                guard(instance, host, key);
+            }
             forwards.add(instance, wanted);
-            LOG.info("Forwarded {}:{}/{} to port {} of {}", wanted.hostAddress(), port, wanted.protocol().label(),
-                    wanted.containerPort(), instance);
-            return Forward.of(wanted);
+            LOG.info("Forwarded {}:{}/{} to port {} of {}{}", wanted.hostAddress(), port, wanted.protocol().label(),
+                    wanted.containerPort(), instance, sources.isEmpty() ? "" : " for " + sources);
+            return Forward.of(wanted, sources);
         }
     }
 
@@ -153,7 +209,30 @@ public class ForwardManager implements ForwardService {
                 throw new NotFoundException("Forward", instance + ":" + hostPort);
             }
             forwards.remove(instance, hostPort);
+            Map<String, String> change = new HashMap<>();
+            change.put(ForwardService.SOURCES_KEY_PREFIX + hostPort, null);
+            configs.patchConfig(instance, change);
+            hostOf.apply(instance).ifPresent(host -> sourceGuards.forEach(g -> {
+                try {
+                    g.sourcesChanged(host);
+                } catch (RuntimeException e) {
+                    LOG.warn("Could not drop the source filter of port {}: {}", hostPort, e.getMessage());
+                }
+            }));
             LOG.info("Removed the forward of host port {} from {}", hostPort, instance);
+        }
+    }
+
+    /** Enforces the new sources before the device exists; if that fails, the key goes again and the add is refused. */
+    private void guard(String instance, String host, String key) {
+        try {
+            sourceGuards.forEach(g -> g.sourcesChanged(host));
+        } catch (RuntimeException e) {
+            Map<String, String> undo = new HashMap<>();
+            undo.put(key, null);
+            configs.patchConfig(instance, undo);
+            throw new ServiceUnavailableException("firewall-unavailable",
+                    "The forward's sources could not be enforced: " + e.getMessage(), e);
         }
     }
 

@@ -51,6 +51,45 @@ class ForwardManagerTest {
     }
 
     @Test
+    void aForwardKeepsTheSourcesAllowedToUseItBesideItsDevice() {
+        List<String> guarded = new ArrayList<>();
+        manager.addSourceGuard(host -> guarded.add(host + ":" + lxd.instance("web").forwards.size()));
+        Forward added = manager.add("web", new ForwardRequest(10081, 80, null, List.of("10.1.2.3", "192.168.9.9/16")));
+
+        assertThat(added.sources()).containsExactly("10.1.2.3/32", "192.168.0.0/16");
+        assertThat(lxd.instance("web").config).containsEntry("user.axion.forward-sources.10081",
+                "10.1.2.3/32,192.168.0.0/16");
+        assertThat(manager.list("web")).containsExactly(added);
+        manager.remove("web", 10081);
+        assertThat(lxd.instance("web").config).doesNotContainKey("user.axion.forward-sources.10081");
+        // Enforced before the device existed, and again once it was gone.
+        assertThat(guarded).containsExactly("h1:0", "h1:0");
+    }
+
+    @Test
+    void sourcesNobodyEnforcesAre422AndOnesThatCannotBeEnforcedAre503() {
+        assertStatus(() -> manager.add("web", new ForwardRequest(10083, 80, null, List.of("10.0.0.0/8"))), 422,
+                "axion-firewall");
+        manager.addSourceGuard(host -> {
+            throw new IllegalStateException("nft is missing");
+        });
+        assertStatus(() -> manager.add("web", new ForwardRequest(10083, 80, null, List.of("10.0.0.0/8"))), 503,
+                "nft is missing");
+        assertThat(lxd.instance("web").forwards).isEmpty();
+        assertThat(lxd.instance("web").config).isEmpty();
+        assertThat(manager.add("web", new ForwardRequest(10083, 80, null)).sources()).isEmpty();
+    }
+
+    @Test
+    void aBadSourceIs422AndChangesNothing() {
+        manager.addSourceGuard(host -> { });
+        assertStatus(() -> manager.add("web", new ForwardRequest(10082, 80, null, List.of("10.0.0.0/8", "anyone"))),
+                422, "sources[1]");
+        assertThat(lxd.instance("web").forwards).isEmpty();
+        assertThat(lxd.instance("web").config).isEmpty();
+    }
+
+    @Test
     void aPortAnyInstanceForwardsIs409WhateverTheProtocol() {
         manager.add("db", new ForwardRequest(10080, 5432, "udp"));
 
