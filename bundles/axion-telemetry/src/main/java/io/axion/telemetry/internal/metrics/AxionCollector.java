@@ -43,6 +43,11 @@ final class AxionCollector implements MultiCollector {
         /** The host of each instance, by name; null when the instance view is absent. */
         Map<String, String> hostOfInstances();
 
+        /** The tenant of each instance, by name; null when the instance view is absent. */
+        default Map<String, String> tenantOfInstances() {
+            return null;
+        }
+
         /** Every host of the cluster; null when the host service is absent. */
         List<HostFigures> hosts();
     }
@@ -89,11 +94,14 @@ final class AxionCollector implements MultiCollector {
             rate(MetricNames.INSTANCE_NET_TX_RATE, "Bytes per second the instance's network devices sent")};
         Map<String, double[]> hostSums = new TreeMap<>();
         Map<String, String> hostOf = sources.hostOfInstances();
+        Map<String, String> tenantOf = sources.tenantOfInstances();
         String node = sources.node();
         for (InstanceUsage usage : usages) {
             String host = hostOf == null ? null : hostOf.get(usage.name());
+            String tenant = tenantOf == null ? null : tenantOf.get(usage.name());
             Labels labels = Labels.of(MetricNames.LABEL_INSTANCE, usage.name(), MetricNames.LABEL_HOST,
-                    host == null ? "" : host, MetricNames.LABEL_NODE, node);
+                    host == null ? "" : host, MetricNames.LABEL_NODE, node, MetricNames.LABEL_TENANT,
+                    tenant == null ? "" : tenant);
             cpu.dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().labels(labels).value(usage.cpuSeconds())
                     .build());
             memory.dataPoint(GaugeSnapshot.GaugeDataPointSnapshot.builder().labels(labels)

@@ -194,6 +194,21 @@ public class AxionMetrics {
         }
 
         @Override
+        public Map<String, String> tenantOfInstances() {
+            InstanceService current = instances;
+            if (current == null) {
+                return null;
+            }
+            Map<String, String> tenantOf = new HashMap<>();
+            for (Instance instance : current.list()) {
+                if (instance.tenant() != null) {
+                    tenantOf.put(instance.name(), instance.tenant());
+                }
+            }
+            return tenantOf;
+        }
+
+        @Override
         public List<AxionCollector.HostFigures> hosts() {
             HostService current = hosts;
             return current == null ? null : current.list().stream()

@@ -48,6 +48,7 @@ final class MetricNames {
     static final String LABEL_INSTANCE = "instance";
     static final String LABEL_HOST = "host";
     static final String LABEL_NODE = "node";
+    static final String LABEL_TENANT = "tenant";
 
     private MetricNames() {
     }

@@ -56,6 +56,11 @@ class MetricsNamingTest {
         }
 
         @Override
+        public Map<String, String> tenantOfInstances() {
+            return Map.of("web-1", "render");
+        }
+
+        @Override
         public List<AxionCollector.HostFigures> hosts() {
             return List.of(new AxionCollector.HostFigures("lxd-1", "node-1", true),
                     new AxionCollector.HostFigures("lxd-2", null, false));
@@ -76,9 +81,9 @@ class MetricsNamingTest {
         String text = text(registry);
 
         assertThat(text).contains("# TYPE axion_instance_cpu_seconds_total counter")
-                .containsPattern("(?m)^axion_instance_cpu_seconds_total\\{host=\"lxd-2\",instance=\"web-1\",node=\"node-1\"} 12\\.5$")
+                .containsPattern("(?m)^axion_instance_cpu_seconds_total\\{host=\"lxd-2\",instance=\"web-1\",node=\"node-1\",tenant=\"render\"} 12\\.5$")
                 .contains("# TYPE axion_instance_memory_bytes gauge")
-                .containsPattern("(?m)^axion_instance_memory_bytes\\{host=\"lxd-2\",instance=\"web-1\",node=\"node-1\"} 1048576(\\.0)?$")
+                .containsPattern("(?m)^axion_instance_memory_bytes\\{host=\"lxd-2\",instance=\"web-1\",node=\"node-1\",tenant=\"render\"} 1048576(\\.0)?$")
                 .containsPattern("(?m)^axion_host_up\\{host=\"lxd-1\",node=\"node-1\",owner=\"node-1\"} 1(\\.0)?$")
                 .containsPattern("(?m)^axion_host_up\\{host=\"lxd-2\",node=\"node-1\",owner=\"\"} 0(\\.0)?$")
                 .containsPattern("(?m)^axion_jobs\\{state=\"COMPLETED\",type=\"instance-create\"} 3(\\.0)?$")
@@ -89,7 +94,7 @@ class MetricsNamingTest {
                 .containsPattern("(?m)^axion_events_fanout_seconds 0\\.004$")
                 .containsPattern("(?m)^axion_telemetry_sweep_seconds 0\\.002$")
                 .containsPattern("(?m)^axion_instance_disk_read_bytes_per_second\\{host=\"lxd-2\",instance=\"web-1\","
-                        + "node=\"node-1\"} 4096(\\.0)?$")
+                        + "node=\"node-1\",tenant=\"render\"} 4096(\\.0)?$")
                 .doesNotContain("axion_instance_network_receive_bytes_per_second{")
                 .containsPattern("(?m)^axion_host_instances_cpu_cores\\{host=\"lxd-2\",node=\"node-1\"} 0\\.1$")
                 .containsPattern("(?m)^axion_host_running_instances\\{host=\"lxd-2\",node=\"node-1\"} 1(\\.0)?$")
