@@ -5,6 +5,7 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ToastProvider } from '../../components/Toasts';
 import { BackupsPanel } from './BackupsPanel';
+import { keys } from '../../api/keys';
 import { installFakeFetch, json, problem, type RecordedCall } from '../../test/fakeFetch';
 import type { Backup } from '../../api/backups';
 
@@ -30,13 +31,15 @@ const good: Backup = {
 const scheduledPending: Backup = { ...good, id: 'b0', state: 'pending', sizeBytes: null, sha256: null, scheduled: true, createdAt: '2026-12-07T11:00:00Z' };
 
 function renderPanel(canAct = true) {
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   render(
-    <QueryClientProvider client={new QueryClient({ defaultOptions: { queries: { retry: false } } })}>
+    <QueryClientProvider client={client}>
       <ToastProvider>
         <BackupsPanel instance="web-1" canAct={canAct} pollMs={20} />
       </ToastProvider>
     </QueryClientProvider>,
   );
+  return client;
 }
 
 const job = (id: string, type: string, state: string, extra: object = {}) => ({ id, type, instance: 'web-1', state, log: [], ...extra });
@@ -60,7 +63,7 @@ describe('the Backups tab', () => {
         return json(job('j1', 'backup.create', 'COMPLETED', { log: ['Exporting web-1', 'Downloaded 40.0 MiB', 'Stored in restic'] }));
       },
     });
-    renderPanel();
+    const client = renderPanel();
 
     const rows = await screen.findAllByTestId('backup-row');
     expect(rows).toHaveLength(2);
@@ -88,10 +91,13 @@ describe('the Backups tab', () => {
     await waitFor(() => expect(within(screen.getAllByTestId('backup-row')[0]).getByText('good')).toBeInTheDocument());
     expect(within(screen.getAllByTestId('backup-row')[0]).getByText('40.0 MiB')).toBeInTheDocument();
 
-    // Polling stops once the job is done.
-    const after = calls.filter((c) => c.url.endsWith('/jobs/j1')).length;
-    await new Promise((r) => setTimeout(r, 100));
-    expect(calls.filter((c) => c.url.endsWith('/jobs/j1')).length).toBe(after);
+    // Polling stops once the job is done: every observer of the job's query asks for no further refetch.
+    const query = client.getQueryCache().find({ queryKey: keys.job('j1') });
+    expect(query?.observers.length).toBeGreaterThan(0);
+    for (const observer of query!.observers) {
+      const interval = observer.options.refetchInterval;
+      expect(typeof interval === 'function' ? interval(query!) : interval).toBe(false);
+    }
   });
 
   it('restores as a new instance on a chosen host, or over the original, and shows a failed job\'s error', async () => {

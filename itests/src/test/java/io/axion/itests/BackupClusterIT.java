@@ -40,8 +40,10 @@ public class BackupClusterIT extends ClusterTestSupport {
         List<JsonNode> jobs = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
                 .until(() -> scheduledJobs(token, name), found -> found.size() >= 2
                         && found.stream().allMatch(j -> j.path("state").asText().equals("COMPLETED")));
-        // Seconds of further checks of the same tick, by either node, add nothing.
-        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        // Seconds of further checks of the same tick, by either node, add nothing: no key repeats meanwhile.
+        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(500))
+                .until(() -> scheduledJobs(token, name), found -> found.stream()
+                        .map(j -> j.path("idempotencyKey").asText()).distinct().count() == found.size());
         List<JsonNode> after = scheduledJobs(token, name);
         assertThat(after.stream().map(j -> j.path("idempotencyKey").asText()).distinct().count())
                 .as("one job per tick: %s", after).isEqualTo(after.size());

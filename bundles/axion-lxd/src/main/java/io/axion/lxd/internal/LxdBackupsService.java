@@ -91,10 +91,14 @@ public final class LxdBackupsService implements LxdBackups {
         return lxd.request(method, path).timeout(lxd.settings().operationTimeout().toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    private void remove(String instance, String path) {
+        lxd.call(lxd.request(HttpMethod.DELETE, path), Subject.instance(instance), "remove LXD backup " + path,
+                lxd.settings().operationTimeout());
+    }
+
     private void removeLeftover(String instance, String path) {
         try {
-            lxd.call(lxd.request(HttpMethod.DELETE, path), Subject.instance(instance), "remove leftover LXD backup " + path,
-                    lxd.settings().operationTimeout());
+            remove(instance, path);
             LOG.info("Removed LXD backup {} left by an earlier, interrupted run", path);
         } catch (LxdNotFoundException none) {
             // the usual case: nothing left over
@@ -103,8 +107,7 @@ public final class LxdBackupsService implements LxdBackups {
 
     private void removeQuietly(String instance, String path) {
         try {
-            lxd.call(lxd.request(HttpMethod.DELETE, path), Subject.instance(instance), "remove LXD backup " + path,
-                    lxd.settings().operationTimeout());
+            remove(instance, path);
         } catch (RuntimeException e) {
             // LXD expires its backups itself too; a leftover costs disk until then, not correctness.
             LOG.warn("Could not remove LXD backup {}: {}", path, e.getMessage());
