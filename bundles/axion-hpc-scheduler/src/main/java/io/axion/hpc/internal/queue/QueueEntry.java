@@ -4,9 +4,9 @@ import io.axion.api.instance.CreateInstance;
 import io.axion.api.instance.QueuedCreate;
 import java.time.Instant;
 
-/** A row of {@code hpc_queue}: the waiting create with its request. */
-record QueueEntry(String id, String owner, CreateInstance request, Instant queuedAt, String state, String jobId,
-                  String reason) {
+/** A row of {@code hpc_queue}: the waiting create with its request; {@code seq} is its arrival number. */
+record QueueEntry(String id, String owner, CreateInstance request, Instant queuedAt, long seq, String state,
+                  String jobId, String reason) {
 
     String name() {
         return request.name();

@@ -13,12 +13,16 @@ import java.util.Map;
  * stream of small ones (no backfill).
  */
 final class QueueOrder {
+    private static final Comparator<QueueEntry> ARRIVAL = Comparator.comparingLong(QueueEntry::seq)
+            .thenComparing(QueueEntry::queuedAt)
+            .thenComparing(QueueEntry::id);
+
     private QueueOrder() {
     }
 
     static List<QueueEntry> of(List<QueueEntry> waiting) {
         List<QueueEntry> byAge = new ArrayList<>(waiting);
-        byAge.sort(Comparator.comparing(QueueEntry::queuedAt).thenComparing(QueueEntry::id));
+        byAge.sort(ARRIVAL);
         Map<String, Integer> turns = new HashMap<>();
         Map<QueueEntry, Integer> turn = new HashMap<>();
         for (QueueEntry entry : byAge) {
@@ -27,8 +31,7 @@ final class QueueOrder {
         }
         byAge.sort(Comparator.comparingInt(QueueEntry::priority).reversed()
                 .thenComparing(turn::get)
-                .thenComparing(QueueEntry::queuedAt)
-                .thenComparing(QueueEntry::id));
+                .thenComparing(ARRIVAL));
         return byAge;
     }
 }

@@ -26,7 +26,7 @@ import java.util.UUID;
 final class QueueStore {
     static final Duration KEPT_AFTER_LEAVING = Duration.ofHours(24);
     private static final String LOCK = "hpc-queue";
-    private static final String COLUMNS = "id, owner, request, queued_at, state, job_id, reason";
+    private static final String COLUMNS = "id, owner, request, queued_at, seq, state, job_id, reason";
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
@@ -43,24 +43,27 @@ final class QueueStore {
         String id = UUID.randomUUID().toString();
         Instant now = clock.instant();
         String json = write(request);
-        store.inExclusiveTransaction(LOCK, connection -> {
+        long seq = store.inExclusiveTransaction(LOCK, connection -> {
             if (holds(connection, request.name())) {
                 throw new ConflictException("already-exists", "Instance '" + request.name()
                         + "' is already waiting in the create queue");
             }
+            long next = nextSeq(connection);
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hpc_queue (id, name, owner, "
-                    + "priority, request, queued_at, state) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + "priority, request, queued_at, seq, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, request.name());
                 insert.setString(3, owner);
                 insert.setInt(4, request.priorityOrDefault());
                 insert.setString(5, json);
                 insert.setLong(6, now.toEpochMilli());
-                insert.setString(7, QueuedCreate.QUEUED);
-                return insert.executeUpdate();
+                insert.setLong(7, next);
+                insert.setString(8, QueuedCreate.QUEUED);
+                insert.executeUpdate();
+                return next;
             }
         });
-        return new QueueEntry(id, owner, request, now, QueuedCreate.QUEUED, null, null);
+        return new QueueEntry(id, owner, request, now, seq, QueuedCreate.QUEUED, null, null);
     }
 
     boolean holds(String name) {
@@ -116,6 +119,15 @@ final class QueueStore {
         });
     }
 
+    /** One past the highest arrival number; the cluster lock around the insert keeps it unique. */
+    private static long nextSeq(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM hpc_queue");
+             ResultSet rows = select.executeQuery()) {
+            rows.next();
+            return rows.getLong(1) + 1;
+        }
+    }
+
     private static boolean holds(Connection connection, String name) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT 1 FROM hpc_queue WHERE name = ? AND state = ?")) {
@@ -136,8 +148,8 @@ final class QueueStore {
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
                         entries.add(new QueueEntry(rows.getString(1), rows.getString(2), read(rows.getString(3)),
-                                Instant.ofEpochMilli(rows.getLong(4)), rows.getString(5), rows.getString(6),
-                                rows.getString(7)));
+                                Instant.ofEpochMilli(rows.getLong(4)), rows.getLong(5), rows.getString(6),
+                                rows.getString(7), rows.getString(8)));
                     }
                 }
             }

@@ -70,6 +70,17 @@ class QueueDispatcherTest {
     }
 
     @Test
+    void createsQueuedInTheSameMillisecondKeepTheirArrivalOrder() {
+        QueueStore queue = new QueueStore(store.get(), Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"),
+                java.time.ZoneOffset.UTC));
+        List<String> names = List.of("a5", "a1", "a4", "a2", "a3", "a0");
+        names.forEach(name -> queue.add(request(name, null), "alice"));
+
+        assertThat(new QueueDispatcher(queue, create).ordered()).extracting(QueueEntry::name)
+                .containsExactlyElementsOf(names);
+    }
+
+    @Test
     void anEntryThatCanNeverStartLeavesFailedWithoutBlocking() {
         QueueStore queue = new QueueStore(store.get(), Clock.systemUTC());
         QueueEntry gone = queue.add(request("gone", 5), "alice");

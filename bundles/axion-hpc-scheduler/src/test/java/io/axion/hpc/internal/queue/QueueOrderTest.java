@@ -13,7 +13,7 @@ class QueueOrderTest {
     private static QueueEntry entry(String name, String owner, Integer priority, int second) {
         CreateInstance request = new CreateInstance(name, "img", 1, 64, null, null, null, null, null, null, null,
                 true, priority, null, null);
-        return new QueueEntry(name, owner, request, Instant.ofEpochSecond(second), QueuedCreate.QUEUED, null, null);
+        return new QueueEntry(name, owner, request, Instant.ofEpochSecond(second), 0, QueuedCreate.QUEUED, null, null);
     }
 
     private static List<String> names(List<QueueEntry> entries) {
