@@ -180,6 +180,29 @@ public class ShellIT extends KarafTestSupport {
         assertThat(mine.findValuesAsText("method")).containsOnly("console");
     }
 
+    @Test
+    public void aTokenMadeInTheShellIsABearerUntilTheShellRevokesIt() throws Exception {
+        awaitCommand("axion:token-create");
+        admin("axion:user-add --role operator --password T0ken-Owner-Secret tokie");
+        assertThatThrownBy(() -> admin("axion:token-create --scope admin tokie ci"))
+                .hasStackTraceContaining("Error 422 (validation): scopes:");
+
+        JsonNode created = parse(admin("axion:token-create --json --scope read --expires 1d tokie ci"));
+        String id = created.path("token").path("id").asText();
+        String secret = created.path("secret").asText();
+        assertThat(secret).startsWith("axn_");
+        assertThat(request("GET", "/api/v1/tokens", secret, null).body()).contains(id);
+        assertThat(admin("axion:token-list --user tokie")).contains(id, "tokie", "read").doesNotContain(secret);
+
+        assertThat(admin("axion:token-revoke " + id)).contains("Token " + id + " revoked");
+        assertThat(request("GET", "/api/v1/tokens", secret, null).statusCode()).isEqualTo(401);
+        assertThat(parse(admin("axion:token-list --json")).findValuesAsText("id")).doesNotContain(id);
+        assertThatThrownBy(() -> admin("axion:token-revoke " + id)).hasStackTraceContaining("Error 404");
+        assertThat(admin("axion:audit -n 20")).contains("axion:token-create tokie/ci", "axion:token-revoke " + id)
+                .doesNotContain(secret);
+        admin("axion:user-remove tokie");
+    }
+
     // --- jobs -------------------------------------------------------------------------------------------------
 
     @Test

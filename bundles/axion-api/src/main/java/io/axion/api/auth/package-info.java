@@ -1,4 +1,4 @@
-@Version("1.3.0")
+@Version("1.4.0")
 package io.axion.api.auth;
 
 import org.osgi.annotation.versioning.Version;
