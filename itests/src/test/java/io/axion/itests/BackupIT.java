@@ -71,7 +71,9 @@ public class BackupIT extends KarafTestSupport {
         HttpResponse<String> created = send("POST", "/api/v1/instances/" + name + "/backups",
                 "{\"target\":\"" + target + "\"}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
-        awaitJobCompleted(json(created).path("id").asText());
+        JsonNode exported = awaitJobCompleted(json(created).path("id").asText());
+        // The console's progress is the job's log: the bytes downloaded, and on restore the bytes uploaded.
+        assertThat(exported.path("log").toString()).containsPattern("Downloaded [0-9.]+ MiB");
         JsonNode backup = json(send("GET", "/api/v1/instances/" + name + "/backups", null)).get(0);
         assertThat(backup.path("state").asText()).isEqualTo("good");
         String id = backup.path("id").asText();
@@ -84,7 +86,8 @@ public class BackupIT extends KarafTestSupport {
         lxc("delete", "--force", name);
         HttpResponse<String> restored = send("POST", "/api/v1/backups/" + id + "/restore", "{}");
         assertThat(restored.statusCode()).as(restored.body()).isEqualTo(202);
-        awaitJobCompleted(json(restored).path("id").asText());
+        JsonNode restoreJob = awaitJobCompleted(json(restored).path("id").asText());
+        assertThat(restoreJob.path("log").toString()).containsPattern("Uploaded [0-9.]+ of [0-9.]+ MiB");
         lxc("start", name);
         assertThat(hashes(name)).isEqualTo(before);
 

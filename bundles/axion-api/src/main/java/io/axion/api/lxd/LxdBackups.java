@@ -21,7 +21,15 @@ public interface LxdBackups {
     void export(String instance, String backup, Path target, LongConsumer progress);
 
     /** Creates the instance {@code name} from an archive that {@link #export} wrote; it is left stopped. */
-    void importArchive(String name, Path archive);
+    default void importArchive(String name, Path archive) {
+        importArchive(name, archive, sent -> { });
+    }
+
+    /**
+     * The same, telling {@code progress} the bytes of the archive sent to LXD so far (from the HTTP client's thread,
+     * at most about once a second, and once when all is sent); LXD unpacks it after that, before this returns.
+     */
+    void importArchive(String name, Path archive, LongConsumer progress);
 
     /** Renames a stopped instance (a restore over the original imports beside it, then swaps the names). */
     void rename(String from, String to);

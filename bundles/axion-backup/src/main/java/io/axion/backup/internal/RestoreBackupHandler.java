@@ -42,7 +42,12 @@ public class RestoreBackupHandler implements JobHandler {
         try {
             if (lxd.instances().find(importName).isEmpty()) {
                 archive = fetchVerified(backup, context);
-                lxd.backups().importArchive(importName, archive);
+                String total = CreateBackupHandler.mebibytes(Files.size(archive));
+                // The job's log is the progress the console shows: the bytes sent to LXD so far, about once a second.
+                lxd.backups().importArchive(importName, archive,
+                        sent -> context.log("Uploaded " + CreateBackupHandler.mebibytes(sent) + " of " + total
+                                + " MiB"));
+                context.log("Imported into LXD as " + importName);
             }
             if (payload.name() == null) {
                 replace(lxd.instances(), lxd.backups(), name, importName);

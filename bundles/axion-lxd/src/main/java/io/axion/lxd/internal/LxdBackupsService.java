@@ -69,11 +69,12 @@ public final class LxdBackupsService implements LxdBackups {
     }
 
     @Override
-    public void importArchive(String name, Path archive) {
+    public void importArchive(String name, Path archive, LongConsumer progress) {
         try {
             // X-LXD-name (extension backup_override_name) gives the new instance its name instead of the archived one.
             Request request = longRequest(HttpMethod.POST, "/1.0/instances").headers(h -> h.put("X-LXD-name", name))
-                    .body(new PathRequestContent("application/octet-stream", archive));
+                    .body(new ProgressContent(new PathRequestContent("application/octet-stream", archive), progress,
+                            PROGRESS_INTERVAL_NANOS));
             lxd.call(request, Subject.instance(name), "import " + name, lxd.settings().operationTimeout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
