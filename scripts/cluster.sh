@@ -85,8 +85,15 @@ pid_of() {
   [[ -s $file ]] || return 1
   local pid
   pid=$(cat "$file")
-  kill -0 "$pid" 2>/dev/null || return 1
+  alive "$pid" || return 1
   echo "$pid"
+}
+
+# A JVM that exited stays a zombie until its parent (here PID 1, once bin/start has exited) reaps it, which can
+# take seconds on a busy machine. kill -0 still succeeds on a zombie, yet it is gone: a start right after a kill -9
+# must not take it for a running node.
+alive() {
+  kill -0 "$1" 2>/dev/null && [[ $(ps -o stat= -p "$1" 2>/dev/null) != Z* ]]
 }
 
 running() { pid_of "$1" >/dev/null; }
@@ -140,7 +147,7 @@ stop_node() {
   pid=$(pid_of "$i") || return 0
   (cd "$(node_dir "$i")" && bin/stop >/dev/null 2>&1) || kill "$pid" 2>/dev/null || true
   local deadline=$((SECONDS + 60))
-  while kill -0 "$pid" 2>/dev/null; do
+  while alive "$pid"; do
     if ((SECONDS >= deadline)); then
       kill -9 "$pid" 2>/dev/null || true
       break
@@ -184,6 +191,11 @@ case ${1:-} in
     [[ -n ${2:-} ]] || die "kill takes a node number"
     pid=$(pid_of "$2") || die "node $2 is not running"
     kill -9 "$pid"
+    deadline=$((SECONDS + 30))
+    while running "$2"; do
+      ((SECONDS < deadline)) || die "node $2 (pid $pid) still runs 30 s after kill -9"
+      sleep 0.1
+    done
     ;;
   down)
     for i in $(all_nodes); do stop_node "$i"; done
