@@ -105,6 +105,35 @@ public class StatsIT extends KarafTestSupport {
         JsonNode cluster = json(request("GET", "/api/v1/cluster/stats?metric=cpu&from=-15m", token, null));
         assertThat(cluster.path("step").asInt()).isEqualTo(10);
         assertThat(cluster.path("points")).isNotEmpty();
+
+        // The burner is in the default tenant: a member of another tenant sees none of its load.
+        String neighbour = tenantMemberToken(token, "stats-quiet");
+        for (String path : List.of("/api/v1/hosts/" + host + "/stats?metric=cpu&from=-15m",
+                "/api/v1/cluster/stats?metric=cpu&from=-15m")) {
+            HttpResponse<String> theirs = request("GET", path, neighbour, null);
+            assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(200);
+            assertThat(json(theirs).path("points")).as(path).allSatisfy(p ->
+                    assertThat(p.path("max").asDouble()).isLessThan(50));
+        }
+    }
+
+    /** A token of a new operator whose only tenant is a new, empty {@code tenant}. */
+    private String tenantMemberToken(String adminToken, String tenant) {
+        String user = tenant + "-op";
+        String password = "Stats-Tenant-" + tenant + "-1";
+        assertThat(request("POST", "/api/v1/tenants", adminToken, "{\"name\":\"" + tenant + "\",\"quota\":{}}")
+                .statusCode()).isEqualTo(201);
+        assertThat(request("POST", "/api/v1/users", adminToken, "{\"username\":\"" + user + "\",\"password\":\""
+                + password + "\",\"role\":\"operator\"}").statusCode()).isEqualTo(201);
+        assertThat(request("PUT", "/api/v1/tenants/" + tenant + "/members/" + user, adminToken,
+                "{\"role\":\"operator\"}").statusCode()).isEqualTo(200);
+        // New users join the default tenant: leave it, so that the new tenant is the user's only one.
+        assertThat(request("DELETE", "/api/v1/tenants/default/members/" + user, adminToken, null).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> login = request("POST", "/api/v1/auth/login", null,
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
+        return json(login).path("token").asText();
     }
 
     /**

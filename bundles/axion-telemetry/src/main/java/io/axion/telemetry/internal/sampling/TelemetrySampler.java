@@ -7,6 +7,8 @@ import io.axion.api.event.EventBus;
 import io.axion.api.event.EventChannels;
 import io.axion.api.host.HostAgent;
 import io.axion.api.host.HostService;
+import io.axion.api.instance.Instance;
+import io.axion.api.instance.InstanceService;
 import io.axion.api.lxd.LxdHost;
 import io.axion.api.telemetry.InstanceTelemetry;
 import io.axion.api.telemetry.InstanceUsage;
@@ -30,6 +32,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -65,6 +68,11 @@ public class TelemetrySampler implements InstanceTelemetry, HostAgent {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile StatsService stats;
+
+    /** The instance view, for each instance's tenant in the statistics; absent means no tenant series. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile InstanceService instances;
 
     private final Map<String, HostSampler> samplers = new ConcurrentHashMap<>();
     private final RemoteFigures remote = new RemoteFigures();
@@ -189,11 +197,14 @@ public class TelemetrySampler implements InstanceTelemetry, HostAgent {
             long started = System.nanoTime();
             Instant at = Instant.now();
             StatsService history = stats;
+            InstanceService view = instances;
+            Function<String, String> tenantOf = view == null ? null
+                    : name -> view.find(name).map(Instance::tenant).orElse(null);
             for (HostSampler sampler : List.copyOf(samplers.values())) {
                 HostSampler.Frame frame = sampler.sweep(at);
                 publish(frame, at);
                 if (history != null) {
-                    SweepRecorder.record(history, frame.host(), frame.usages(), at.getEpochSecond());
+                    SweepRecorder.record(history, frame.host(), frame.usages(), at.getEpochSecond(), tenantOf);
                 }
             }
             if (history != null) {

@@ -5,14 +5,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
 /**
- * What a series describes: an instance or a host, by name. Its row key is the first 8 bytes of the SHA-256 of
- * kind and name, so every node derives the same key without a sequence or a lookup (rule of the store: no
+ * What a series describes: an instance, a host, or one tenant's share of a host, by name. Its row key is the first
+ * 8 bytes of the SHA-256 of kind and name, so every node derives the same key without a sequence or a lookup (rule of the store: no
  * AUTOINCREMENT), and a bucket row carries 8 bytes of key instead of a name.
  */
 public record SeriesKey(Kind kind, String name) {
 
     public enum Kind {
-        INSTANCE, HOST;
+        INSTANCE, HOST, TENANT_ON_HOST;
 
         String column() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -25,6 +25,11 @@ public record SeriesKey(Kind kind, String name) {
 
     public static SeriesKey host(String name) {
         return new SeriesKey(Kind.HOST, name);
+    }
+
+    /** The sums of one tenant's instances on one host, named {@code tenant/host} (a tenant name has no slash). */
+    public static SeriesKey tenantOnHost(String tenant, String host) {
+        return new SeriesKey(Kind.TENANT_ON_HOST, tenant + "/" + host);
     }
 
     public long id() {

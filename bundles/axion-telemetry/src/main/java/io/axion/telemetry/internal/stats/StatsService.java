@@ -7,12 +7,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -166,13 +169,27 @@ public class StatsService {
      * (the average is exact, min and max are the bounds the hosts' extremes allow).
      */
     public StatsAnswer queryCluster(Metric metric, Instant from, Instant to) {
+        return sum(SeriesKey.Kind.HOST, name -> true, metric, from, to);
+    }
+
+    /** As {@link #queryCluster} over one tenant's instances only: the sum of its share of every host. */
+    public StatsAnswer queryTenant(String tenant, Metric metric, Instant from, Instant to) {
+        String prefix = tenant + "/";
+        return sum(SeriesKey.Kind.TENANT_ON_HOST, name -> name.startsWith(prefix), metric, from, to);
+    }
+
+    private StatsAnswer sum(SeriesKey.Kind kind, Predicate<String> wanted, Metric metric,
+                            Instant from, Instant to) {
         long now = clock.instant().getEpochSecond();
         Tier tier = Tier.forSpan(now - from.getEpochSecond());
-        java.util.Set<String> hosts = new java.util.TreeSet<>(repository.names(SeriesKey.Kind.HOST));
-        series.keySet().stream().filter(k -> k.kind() == SeriesKey.Kind.HOST).forEach(k -> hosts.add(k.name()));
+        Set<String> names = new TreeSet<>(repository.names(kind));
+        series.keySet().stream().filter(k -> k.kind() == kind).forEach(k -> names.add(k.name()));
         Map<Long, double[]> sums = new TreeMap<>();
-        for (String host : hosts) {
-            SeriesKey key = SeriesKey.host(host);
+        for (String name : names) {
+            if (!wanted.test(name)) {
+                continue;
+            }
+            SeriesKey key = new SeriesKey(kind, name);
             Series local = series.get(key);
             if (tier.inMemory() && local == null) {
                 continue;
