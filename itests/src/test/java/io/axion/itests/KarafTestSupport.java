@@ -93,6 +93,9 @@ public abstract class KarafTestSupport {
                         Integer.toString(freePort())),
                 systemProperty("axion.it.http.port").value(Integer.toString(httpPort)),
                 systemProperty("axion.it.run").value(runId),
+                // The injected services (FeaturesService above all) go away while the first feature deployment
+                // after boot refreshes their bundles; on a busy 2-core machine that outlasts Pax Exam's 10 s wait.
+                systemProperty("pax.exam.service.timeout").value("120000"),
                 mavenBundle().groupId("org.assertj").artifactId("assertj-core").versionAsInProject(),
                 mavenBundle().groupId("net.bytebuddy").artifactId("byte-buddy").versionAsInProject(),
                 mavenBundle().groupId("org.hamcrest").artifactId("hamcrest").versionAsInProject(),

@@ -17,7 +17,7 @@ public final class TenantRoles {
     public static final List<String> ALL = List.of(VIEWER, OPERATOR, TENANT_ADMIN);
 
     public static boolean isRole(String name) {
-        return ALL.contains(name);
+        return name != null && ALL.contains(name);
     }
 
     /**

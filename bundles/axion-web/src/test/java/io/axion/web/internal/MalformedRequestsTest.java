@@ -95,6 +95,21 @@ class MalformedRequestsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/things/;", "/api/v1/things;a=b", "/api/v1/things/x;y"})
+    void aPathParameterIsAProblemRatherThanAnotherRoute(String path) throws Exception {
+        String answer = exchange("GET " + path + " HTTP/1.1\r\n", "");
+        assertThat(answer).as(path).startsWith("HTTP/1.1 400");
+        assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+        assertThat(answer).contains("%3B");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEncodedSemicolonIsData() throws Exception {
+        assertThat(exchange("GET /api/v1/things/a%3Bb HTTP/1.1\r\n", "")).startsWith("HTTP/1.1 404");
+        assertThat(exchange("GET /api/v1/things HTTP/1.1\r\n", "")).startsWith("HTTP/1.1 200");
+    }
+
     /** A raw exchange: Java's HTTP client normalises what it sends. */
     private String exchange(String head, String body) throws java.io.IOException {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", base.getPort())) {
