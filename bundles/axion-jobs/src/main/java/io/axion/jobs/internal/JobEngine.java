@@ -21,7 +21,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The job engine, usable without OSGi (tests, the benchmark); {@link JobsComponent} runs it as a DS component.
  * Enqueues and state changes are group-committed by {@link GroupCommitWriter}; the {@link Dispatcher} hands ready
- * jobs to the workers; the only timer work is delayed retries, lease renewal, recovery and pruning.
+ * jobs to the workers; {@link LostJobs} takes back jobs whose worker died; the only timer work is delayed retries,
+ * lease renewal, recovery and pruning.
  */
 public final class JobEngine implements JobService {
     private static final Logger LOG = LoggerFactory.getLogger(JobEngine.class);
@@ -69,6 +69,7 @@ public final class JobEngine implements JobService {
     private GroupCommitWriter writer;
     private volatile Dispatcher dispatcher;
     private LeaseKeeper leases;
+    private LostJobs lostJobs;
     private volatile boolean stopping;
 
     public JobEngine(Store store, ClusterService cluster, Supplier<EventBus> bus, EngineSettings settings) {
@@ -91,8 +92,9 @@ public final class JobEngine implements JobService {
         releaser = Executors.newSingleThreadExecutor(threads("axion-jobs-release"));
         writer = new GroupCommitWriter(store.dataSource(), "axion-jobs-writer");
         leases = new LeaseKeeper(cluster, writer, repository, settings.lease(), leaseOwner, clock);
+        lostJobs = new LostJobs(writer, repository, share, node, leaseOwner, clock, this::changed);
         Dispatcher lanes = new Dispatcher(handlers::has, share::runs, timer, clock);
-        long earliestForeignLease = load(lanes, read(c -> repository.unfinishedOf(c, share.hosts(), true)));
+        long earliestForeignLease = lostJobs.load(lanes, read(c -> repository.unfinishedOf(c, share.hosts(), true)));
         dispatcher = lanes;
 
         if (earliestForeignLease > 0) {
@@ -173,7 +175,7 @@ public final class JobEngine implements JobService {
         if (share.add(host)) {
             timer.execute(guard("loading host " + host, () -> {
                 Dispatcher lanes = running();
-                load(lanes, read(c -> repository.unfinishedOf(c, Set.of(host), false)));
+                lostJobs.load(lanes, read(c -> repository.unfinishedOf(c, Set.of(host), false)));
                 recoverLostJobs();
             }));
         }
@@ -227,7 +229,7 @@ public final class JobEngine implements JobService {
         List<Row> unfinished = read(c -> repository.unfinishedOf(c, share.hosts(), true));
         lanes.forgetFinished(unfinished.stream().map(Row::seq).collect(java.util.stream.Collectors.toSet()),
                 readStarted);
-        load(lanes, unfinished);
+        lostJobs.load(lanes, unfinished);
         recoverLostJobs();
         for (String id : waiters.awaited()) {
             find(id).filter(Job::finished).ifPresent(job -> waiters.finished(id, () -> job));
@@ -294,32 +296,7 @@ public final class JobEngine implements JobService {
      * out, and jobs of an earlier run of this node. Completes with how many.
      */
     public CompletableFuture<Integer> recoverLostJobs() {
-        long now = clock.millis();
-        Dispatcher lanes = running();
-        return writer.submit(tx -> {
-            List<Row> recovered = new ArrayList<>();
-            for (Row row : repository.leasedElsewhere(tx, leaseOwner)) {
-                if (!share.runs(row.job().host()) || !share.lost(row, now)) {
-                    continue;
-                }
-                Transitions.Next next = Transitions.afterLostWorker(row.job(), Instant.ofEpochMilli(now),
-                        node.equals(row.job().node()));
-                repository.recover(tx, row.seq(), next.job(), next.logLines());
-                recovered.add(new Row(row.seq(), next.job(), 0));
-            }
-            return recovered;
-        }, recovered -> {
-            for (Row row : recovered) {
-                LOG.info("Job {} ({}, instance {}) lost its worker: now {}", row.job().id(), row.job().type(),
-                        row.job().instance(), row.job().state());
-                if (row.job().finished()) {
-                    lanes.remove(row);
-                } else {
-                    lanes.put(row);
-                }
-                changed(row.job());
-            }
-        }).thenApply(List::size);
+        return lostJobs.recover(running());
     }
 
     /** The node id this engine records on the jobs it runs. */
@@ -339,27 +316,6 @@ public final class JobEngine implements JobService {
                 LOG.info("Pruned {} job(s) finished before {}", count, cutoff);
             }
         });
-    }
-
-    /**
-     * Puts unfinished jobs into the lanes (those known already stay as they are); returns the earliest lease expiry
-     * of jobs another engine is running, or 0. Such jobs wait until recovery finds their worker gone.
-     */
-    private long load(Dispatcher lanes, List<Row> rows) {
-        long earliest = 0;
-        for (Row row : rows) {
-            if (leaseOwner.equals(row.leaseOwner())) {
-                continue; // a worker of this engine runs it: its lane knows it
-            }
-            if (row.job().state() == JobState.IN_PROGRESS) {
-                long expires = Math.max(1, row.leaseExpiresAt());
-                earliest = earliest == 0 ? expires : Math.min(earliest, expires);
-                lanes.putIfAbsent(new Row(row.seq(), row.job(), expires, row.leaseOwner(), true));
-            } else {
-                lanes.putIfAbsent(row.asReadBack());
-            }
-        }
-        return earliest;
     }
 
     /** After a commit, on the writer thread: hand the news to the notifier thread, keeping their order. */
