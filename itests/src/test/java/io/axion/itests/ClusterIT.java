@@ -94,6 +94,22 @@ public class ClusterIT extends ClusterTestSupport {
         assertThat(Duration.ofNanos(System.nanoTime() - revokedAt)).isLessThan(Duration.ofSeconds(1));
         assertThat(login(3, "shared", "second-password-2")).isNotBlank();
 
+        // An API token made on one node works on every node, and a revoke on one is refused by all within 1 s.
+        HttpResponse<String> minted = request(1, "POST", "/api/v1/tokens", admin,
+                Map.of("name", "cluster-it", "scopes", List.of("read")));
+        assertThat(minted.statusCode()).as(minted.body()).isEqualTo(201);
+        String apiToken = json(minted).path("token").asText();
+        for (int node = 1; node <= NODES; node++) {
+            assertThat(request(node, "GET", "/api/v1/tokens", apiToken, null).statusCode()).isEqualTo(200);
+        }
+        assertThat(request(1, "DELETE", "/api/v1/tokens/" + json(minted).path("id").asText(), admin, null)
+                .statusCode()).isEqualTo(204);
+        long tokenRevokedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(1)).pollInterval(Duration.ofMillis(50)).until(() ->
+                request(2, "GET", "/api/v1/tokens", apiToken, null).statusCode() == 401
+                        && request(3, "GET", "/api/v1/tokens", apiToken, null).statusCode() == 401);
+        assertThat(Duration.ofNanos(System.nanoTime() - tokenRevokedAt)).isLessThan(Duration.ofSeconds(1));
+
         // Failed logins on one node count on every node.
         int status = 0;
         for (int attempt = 0; attempt < 12 && status != 429; attempt++) {
