@@ -126,6 +126,9 @@ start_node() {
     AXION_CLUSTER_SECRET=$(cat "$(secret_file)")
     export AXION_DB_URL="jdbc:postgresql://127.0.0.1:5432/$DB" AXION_DB_USER="$DB_USER" AXION_DB_PASSWORD="$DB_PASSWORD"
     export AXION_HOSTS="lxd-$i=unix:$SOCKET?project=$PROJECT_PREFIX-$i"
+    # Any node may run a host's backup (after a take-over) or verify, download and restore it: the directory
+    # target is one folder for the whole cluster (here the nodes share a machine; elsewhere a mounted share).
+    export AXION_BACKUP_DIRECTORY="${AXION_BACKUP_DIRECTORY:-$DIR/backups}"
     export AXION_ADMIN_PASSWORD
     AXION_ADMIN_PASSWORD=$(cat "$(admin_file)")
     cd "$dir"

@@ -75,7 +75,7 @@ public class BackupClusterIT extends ClusterTestSupport {
         String jobId = json(accepted).path("id").asText();
         String backupId = json(request(1, "GET", "/api/v1/instances/" + name + "/backups", token, null)).get(0)
                 .path("id").asText();
-        Path backups = dataDir(1).resolve("backups");
+        Path backups = backupDirectory();
         // Killed while the archive is on its way: once the staged download has begun.
         await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(20))
                 .until(() -> Files.exists(backups.resolve(".staging").resolve(backupId + ".tar.gz"))

@@ -234,6 +234,11 @@ public abstract class ClusterTestSupport {
         return Path.of(environment.get("AXION_CLUSTER_DIR"), "node-" + node, "data");
     }
 
+    /** The directory backup target every node of the cluster shares (scripts/cluster.sh sets it). */
+    protected static Path backupDirectory() {
+        return Path.of(environment.get("AXION_CLUSTER_DIR"), "backups");
+    }
+
     /** What the node's log says, for a failure's message. */
     protected static String logOf(int node) {
         Path log = Path.of(environment.get("AXION_CLUSTER_DIR"), "node-" + node, "data", "log", "karaf.log");
