@@ -69,7 +69,7 @@ public final class QueuedPlacementBench {
         Instant base = Instant.now();
         for (int i = 0; i < creates.size(); i++) {
             waiting.add(new QueueEntry(UUID.randomUUID().toString(), "owner-" + i % 20, creates.get(i),
-                    base.plusMillis(i), "queued", null, null));
+                    base.plusMillis(i), i, "queued", null, null));
         }
         Placing placing = new Placing(new HpcScheduler(topologies, new InMemoryLedger()), candidates);
         long start = System.nanoTime();
