@@ -28,7 +28,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Tenants against the real distribution and the real LXD: the {@code default} tenant an installation starts with,
  * an isolation matrix over every route of the served OpenAPI document under {@code /api/v1/instances/{name}}
- * (so routes added later are covered), and 40 racing creates against a tenant quota of 5.
+ * (so routes added later are covered), 40 racing creates against a tenant quota of 5, and a tenant's diskGiB
+ * quota.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -180,6 +181,39 @@ public class TenantIT extends KarafTestSupport {
         for (JsonNode instance : json(request("GET", "/api/v1/instances", user, null))) {
             awaitJobCompleted(user, json(request("DELETE", "/api/v1/instances/" + instance.path("name").asText(),
                     user, null)).path("id").asText(), JOB_DEADLINE);
+        }
+    }
+
+    @Test
+    public void aTenantsDiskQuotaAdmitsCreatesUpToItAndRefusesTheNextNamingDiskGiB() throws Exception {
+        String admin = adminToken();
+        tenant(admin, "disk-a", Map.of("diskGiB", 25));
+        String user = member(admin, "disk-a", "diskuser");
+        // 5 GiB of its own, then two on the pool's default, which counts defaultDiskGiB (10) each: 25 of 25.
+        List<Map<String, Object>> fitting = List.of(
+                Map.of("name", "disk-1", "image", IMAGE, "cpu", 1, "memoryMiB", 64, "diskGiB", 5, "start", false),
+                Map.of("name", "disk-2", "image", IMAGE, "cpu", 1, "memoryMiB", 64, "start", false),
+                Map.of("name", "disk-3", "image", IMAGE, "cpu", 1, "memoryMiB", 64, "start", false));
+        for (Map<String, Object> create : fitting) {
+            HttpResponse<String> made = post(user, "/api/v1/instances", create);
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(202);
+            awaitJobCompleted(user, json(made).path("id").asText(), JOB_DEADLINE);
+        }
+        HttpResponse<String> refused = post(user, "/api/v1/instances", Map.of("name", "disk-4", "image", IMAGE,
+                "cpu", 1, "memoryMiB", 64, "diskGiB", 1, "start", false));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        assertThat(refused.body()).contains("quota-exceeded").contains("diskGiB: 26 GiB needed of a quota of 25");
+        assertThat(JSON.readTree(lxc("list", "disk-4", "--format", "json"))).as("LXD's disk-4").isEmpty();
+        assertThat(find(user, "disk-4")).isNull();
+        // The instances show the root disk LXD has: disk-1's size, none for the pool's default.
+        JsonNode sized = await().atMost(DEADLINE).until(() -> find(user, "disk-1"), n -> n != null);
+        assertThat(sized.path("diskGiB").asLong()).isEqualTo(5);
+        JsonNode pooled = await().atMost(DEADLINE).until(() -> find(user, "disk-2"), n -> n != null);
+        assertThat(pooled.path("diskGiB").isNull()).as(pooled.toString()).isTrue();
+        for (Map<String, Object> create : fitting) {
+            awaitJobCompleted(user, json(request("DELETE", "/api/v1/instances/" + create.get("name"), user, null))
+                    .path("id").asText(), JOB_DEADLINE);
         }
     }
 

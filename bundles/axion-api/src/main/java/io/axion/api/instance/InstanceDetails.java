@@ -10,15 +10,24 @@ import java.util.TreeMap;
  * {@code GET /api/v1/instances/{name}}: the list item's fields plus its LXD {@code config} (without
  * {@code volatile.*} keys) and its {@code snapshots}.
  */
-public record InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
-                              String node, Instant createdAt, Usage usage, List<PortForward> forwards,
+public record InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, Long diskGiB,
+                              String host, String node, Instant createdAt, Usage usage, List<PortForward> forwards,
                               Map<String, String> config, List<SnapshotSummary> snapshots, String tenant) {
+
+    /** Details whose root disk size is not known (the pool's default). */
+    public InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
+                           String node, Instant createdAt, Usage usage, List<PortForward> forwards,
+                           Map<String, String> config, List<SnapshotSummary> snapshots, String tenant) {
+        this(name, status, image, cpu, memoryMiB, null, host, node, createdAt, usage, forwards, config, snapshots,
+                tenant);
+    }
 
     /** Details of an instance of the {@code default} tenant. */
     public InstanceDetails(String name, String status, String image, Integer cpu, Long memoryMiB, String host,
                            String node, Instant createdAt, Usage usage, List<PortForward> forwards,
                            Map<String, String> config, List<SnapshotSummary> snapshots) {
-        this(name, status, image, cpu, memoryMiB, host, node, createdAt, usage, forwards, config, snapshots, null);
+        this(name, status, image, cpu, memoryMiB, null, host, node, createdAt, usage, forwards, config, snapshots,
+                null);
     }
 
     public InstanceDetails {
@@ -32,12 +41,13 @@ public record InstanceDetails(String name, String status, String image, Integer 
 
     public static InstanceDetails of(Instance instance, Map<String, String> config, List<SnapshotSummary> snapshots) {
         return new InstanceDetails(instance.name(), instance.status(), instance.image(), instance.cpu(),
-                instance.memoryMiB(), instance.host(), instance.node(), instance.createdAt(), instance.usage(), instance.forwards(),
-                config, snapshots, instance.tenant());
+                instance.memoryMiB(), instance.diskGiB(), instance.host(), instance.node(), instance.createdAt(),
+                instance.usage(), instance.forwards(), config, snapshots, instance.tenant());
     }
 
     /** The list item's part. */
     public Instance summary() {
-        return new Instance(name, status, image, cpu, memoryMiB, host, node, createdAt, usage, forwards, tenant);
+        return new Instance(name, status, image, cpu, memoryMiB, diskGiB, host, node, createdAt, usage, forwards,
+                tenant);
     }
 }

@@ -54,6 +54,19 @@ public interface QuotaService {
         return reserve(instance, host, cpu, memoryMiB);
     }
 
+    /**
+     * Reserves as {@link #reserve(String, String, int, long, String)} does, with the instance's root disk: the
+     * tenant's {@code diskGiB} quota is checked too, in the same atomic step. The global limits and the hosts'
+     * ceilings count cpu and memory only. The older signatures reserve with {@code diskGiB} null.
+     *
+     * @param diskGiB the instance's whole root disk size once the change is done, GiB; null for the storage pool's
+     *                default, which the governor counts as its configured {@code defaultDiskGiB}
+     */
+    default Reservation reserve(String instance, String host, int cpu, long memoryMiB, Long diskGiB,
+                                String tenant) {
+        return reserve(instance, host, cpu, memoryMiB, tenant);
+    }
+
     /** Drops the instance's reservation at once: its job failed, or the instance was deleted. */
     void release(String instance);
 

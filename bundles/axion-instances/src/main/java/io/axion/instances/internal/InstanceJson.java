@@ -32,6 +32,7 @@ final class InstanceJson {
         json.put("image", instance.image());
         json.put("cpu", instance.cpu());
         json.put("memoryMiB", instance.memoryMiB());
+        json.put("diskGiB", instance.diskGiB());
         json.put("host", instance.host());
         json.put("node", instance.node());
         json.put("createdAt", instance.createdAt() == null ? null : instance.createdAt().toString());

@@ -212,7 +212,7 @@ final class InstanceView {
             forwards.add(new PortForward(forward.hostPort(), forward.containerPort(), forward.protocol().label()));
         }
         return new Instance(info.name(), Objects.requireNonNull(info.status()).label(), info.image(), info.cpu(),
-                info.memoryMiB(), host, null, info.createdAt(), null, forwards,
+                info.memoryMiB(), info.diskGiB(), host, null, info.createdAt(), null, forwards,
                 info.config().get(TenantScope.INSTANCE_CONFIG_KEY));
     }
 

@@ -228,8 +228,9 @@ public class InstancesComponent implements InstanceService {
         validation.resize(request);
         int cpu = request.cpu() != null ? request.cpu() : orZero(current.cpu());
         long memoryMiB = request.memoryMiB() != null ? request.memoryMiB() : orZero(current.memoryMiB());
+        // A resize does not change the root disk: the instance keeps counting its present size.
         Job job = enqueueReserved(InstanceJobTypes.RESIZE, name, current.host(), request, cpu, memoryMiB,
-                current.host(), current.tenant());
+                current.diskGiB(), current.host(), current.tenant());
         outcomes.track(job);
         return job;
     }
@@ -270,7 +271,7 @@ public class InstancesComponent implements InstanceService {
         }
         MigrationChecks.forwardsFree(current, host, view.list());
         Job job = enqueueReserved(InstanceJobTypes.MIGRATE, name, current.host(), Map.of("target", host),
-                orZero(current.cpu()), orZero(current.memoryMiB()), host, current.tenant());
+                orZero(current.cpu()), orZero(current.memoryMiB()), current.diskGiB(), host, current.tenant());
         outcomes.track(job);
         return job;
     }
@@ -285,7 +286,7 @@ public class InstancesComponent implements InstanceService {
             try {
                 return enqueueReserved(InstanceJobTypes.CREATE, request.name(), chosen.host(),
                         request.onHost(chosen.host()).withPlacement(chosen.config(), chosen.devices()),
-                        request.cpu(), request.memoryMiB(), chosen.host(), request.tenantOrDefault());
+                        request.cpu(), request.memoryMiB(), diskOf(request), chosen.host(), request.tenantOrDefault());
             } catch (QuotaExceededException e) {
                 placer.release(request.name());
                 if (request.host() != null || attempt >= PLACEMENT_ATTEMPTS) {
@@ -305,12 +306,13 @@ public class InstancesComponent implements InstanceService {
      * reservation only if the job exists.
      */
     private Job enqueueReserved(String type, String name, String host, Object payload, long cpu, long memoryMiB,
-                                String reserveOn, String tenant) {
+                                Long diskGiB, String reserveOn, String tenant) {
         QuotaService governor = quota;
         if (governor == null) {
             return jobs.enqueue(type, name, payload, JobOptions.onHost(host));
         }
-        try (Reservation reservation = governor.reserve(name, reserveOn, (int) cpu, memoryMiB, tenant)) {
+        try (Reservation reservation = governor.reserve(name, reserveOn, (int) cpu, memoryMiB, diskGiB,
+                tenant)) {
             Job job = jobs.enqueue(type, name, payload, JobOptions.onHost(host));
             reservation.commit();
             return job;
@@ -327,6 +329,11 @@ public class InstancesComponent implements InstanceService {
 
     private static NotFoundException notFound(String name) {
         return new NotFoundException("Instance", name.length() > 64 ? name.substring(0, 64) + "..." : name);
+    }
+
+    /** The create's root disk, GiB; null for the pool's default (the governor counts its default size then). */
+    private static Long diskOf(CreateInstance request) {
+        return request.diskGiB() == null ? null : request.diskGiB().longValue();
     }
 
     private static int orZero(Integer value) {

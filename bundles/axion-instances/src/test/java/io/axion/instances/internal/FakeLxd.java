@@ -39,6 +39,12 @@ final class FakeLxd implements LxdInstances {
         instances.put(name, info(name, status, cpu, memoryMiB));
     }
 
+    /** An instance whose root disk device has a size. */
+    void add(String name, InstanceStatus status, Integer cpu, Long memoryMiB, Long diskGiB) {
+        instances.put(name, new InstanceInfo(name, status, "axion/busybox", cpu, memoryMiB, diskGiB, Instant.now(),
+                "none", List.of(), Map.of()));
+    }
+
     @Override
     public List<InstanceInfo> list() {
         lists.incrementAndGet();

@@ -162,6 +162,24 @@ class InstancesComponentTest {
     }
 
     @Test
+    void aCreateReservesItsRootDiskOrNoneForThePoolDefault() {
+        fx.instances.create(new CreateInstance("sized", "axion/busybox", 1, 64, 20, null, false));
+        fx.instances.create(create("pooled"));
+        assertThat(quota.disks).containsEntry("sized", 20L).containsEntry("pooled", -1L);
+    }
+
+    @Test
+    void aResizeKeepsCountingTheInstancesRootDisk() {
+        fx.lxd.add("sized", InstanceStatus.RUNNING, 2, 512L, 30L);
+        fx.lxd.add("pooled", InstanceStatus.RUNNING, 2, 512L);
+        fx.reconcile();
+        fx.instances.resize("sized", new Resize(4, null));
+        fx.instances.resize("pooled", new Resize(4, null));
+        assertThat(quota.disks).containsEntry("sized", 30L).containsEntry("pooled", -1L);
+        assertThat(fx.instances.find("sized").orElseThrow().diskGiB()).isEqualTo(30L);
+    }
+
+    @Test
     void aSucceededCreateSettlesItsReservationAndADeleteReleasesIt() {
         Job created = fx.instances.create(create("app"));
         fx.jobs.finish(created, JobState.COMPLETED);
@@ -286,6 +304,15 @@ class InstancesComponentTest {
         volatile boolean refuse;
 
         final Map<String, String> hosts = new ConcurrentHashMap<>();
+        /** The root disk each reservation named, GiB; -1 for none (the pool's default). */
+        final Map<String, Long> disks = new ConcurrentHashMap<>();
+
+        @Override
+        public Reservation reserve(String instance, String host, int cpu, long memoryMiB, Long diskGiB,
+                                   String tenant) {
+            disks.put(instance, diskGiB == null ? -1 : diskGiB);
+            return reserve(instance, host, cpu, memoryMiB);
+        }
 
         @Override
         public Quota quota() {

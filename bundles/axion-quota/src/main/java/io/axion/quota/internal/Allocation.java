@@ -38,7 +38,8 @@ final class Allocation {
         Amounts after = actual.getOrDefault(name, Amounts.ZERO).max(request);
         Amounts total = total(actual, reserved);
         return new Amounts(total.cpu() - before.cpu() + after.cpu(),
-                total.memoryMiB() - before.memoryMiB() + after.memoryMiB());
+                total.memoryMiB() - before.memoryMiB() + after.memoryMiB(),
+                total.diskGiB() - before.diskGiB() + after.diskGiB());
     }
 
     /**

@@ -56,6 +56,7 @@ final class Governor implements QuotaService {
     private final long settleMillis;
     private final Supplier<Map<String, String>> actualTenants;
     private final Function<String, Optional<TenantQuota>> tenantQuotas;
+    private final long defaultDiskGiB;
 
     /**
      * @param sharedLimits the admin's limits as every node sees them (the store keeps them across restarts)
@@ -69,14 +70,24 @@ final class Governor implements QuotaService {
                 tenant -> Optional.empty());
     }
 
-    /**
-     * @param actualTenants the tenant of every instance LXD has now, by name
-     * @param tenantQuotas  a tenant's quota (empty: none of its own, or no tenants installed)
-     */
     Governor(ClusterService cluster, Ledger ledger, ConcurrentMap<String, String> sharedLimits, LimitsStore store,
              Supplier<Map<String, Placed>> actual, Supplier<Map<String, Physical>> hosts, double cpuOvercommit,
              Duration lockWait, Duration settle, Supplier<Map<String, String>> actualTenants,
              Function<String, Optional<TenantQuota>> tenantQuotas) {
+        this(cluster, ledger, sharedLimits, store, actual, hosts, cpuOvercommit, lockWait, settle, actualTenants,
+                tenantQuotas, QuotaConfig.DEFAULT_DISK_GIB);
+    }
+
+    /**
+     * @param actualTenants the tenant of every instance LXD has now, by name
+     * @param tenantQuotas  a tenant's quota (empty: none of its own, or no tenants installed)
+     * @param defaultDiskGiB what a reservation whose disk takes the pool's default (null) counts, GiB
+     */
+    Governor(ClusterService cluster, Ledger ledger, ConcurrentMap<String, String> sharedLimits, LimitsStore store,
+             Supplier<Map<String, Placed>> actual, Supplier<Map<String, Physical>> hosts, double cpuOvercommit,
+             Duration lockWait, Duration settle, Supplier<Map<String, String>> actualTenants,
+             Function<String, Optional<TenantQuota>> tenantQuotas, long defaultDiskGiB) {
+        this.defaultDiskGiB = defaultDiskGiB;
         this.actualTenants = actualTenants;
         this.tenantQuotas = tenantQuotas;
         this.cluster = cluster;
@@ -151,10 +162,17 @@ final class Governor implements QuotaService {
      */
     @Override
     public Reservation reserve(String instance, String host, int cpu, long memoryMiB, String tenant) {
-        if (cpu < 0 || memoryMiB < 0) {
+        return reserve(instance, host, cpu, memoryMiB, null, tenant);
+    }
+
+    /** As the five-argument reserve, holding {@code diskGiB} (null: the pool's default, {@code defaultDiskGiB}). */
+    @Override
+    public Reservation reserve(String instance, String host, int cpu, long memoryMiB, Long diskGiB, String tenant) {
+        long disk = diskGiB == null ? defaultDiskGiB : diskGiB;
+        if (cpu < 0 || memoryMiB < 0 || disk < 0) {
             throw new IllegalArgumentException("negative reservation");
         }
-        Amounts request = new Amounts(cpu, memoryMiB);
+        Amounts request = new Amounts(cpu, memoryMiB, disk);
         Map<String, Physical> hardware = hosts.get();
         Physical physical = host == null ? null : hardware.get(host);
         if (host != null && (physical == null || physical.cores() == 0)) {

@@ -17,8 +17,8 @@ import java.util.Optional;
  * happen any time.
  */
 final class Ledger {
-    /** One reservation: its figures, host and end of grace (0 while its job runs). */
-    record Hold(Placed placed, long expiresAt) {
+    /** One reservation: its figures, host, end of grace (0 while its job runs) and tenant (null: none). */
+    record Hold(Placed placed, long expiresAt, String tenant) {
         boolean expired(long now) {
             return expiresAt != 0 && expiresAt <= now;
         }
@@ -43,10 +43,11 @@ final class Ledger {
             }
             Map<String, Placed> live = new HashMap<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT instance, host, cpu, memory_mib FROM quota_reservations");
+                    "SELECT instance, host, cpu, memory_mib, disk_gib FROM quota_reservations");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    live.put(rs.getString(1), new Placed(rs.getString(2), new Amounts(rs.getLong(3), rs.getLong(4))));
+                    live.put(rs.getString(1), new Placed(rs.getString(2),
+                            new Amounts(rs.getLong(3), rs.getLong(4), rs.getLong(5))));
                 }
             }
             return live;
@@ -62,15 +63,7 @@ final class Ledger {
     Optional<Hold> put(String instance, Placed placed, String tenant) {
         return store.inTransaction(c -> {
             Optional<Hold> before = find(c, instance);
-            write(c, instance, new Hold(placed, 0));
-            if (tenant != null) {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "UPDATE quota_reservations SET tenant = ? WHERE instance = ?")) {
-                    ps.setString(1, tenant);
-                    ps.setString(2, instance);
-                    ps.executeUpdate();
-                }
-            }
+            write(c, instance, new Hold(placed, 0, tenant));
             return before;
         });
     }
@@ -124,14 +117,16 @@ final class Ledger {
 
     private static Optional<Hold> find(Connection c, String instance) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT host, cpu, memory_mib, expires_at FROM quota_reservations WHERE instance = ?")) {
+                "SELECT host, cpu, memory_mib, disk_gib, expires_at, tenant FROM quota_reservations "
+                        + "WHERE instance = ?")) {
             ps.setString(1, instance);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Hold(new Placed(rs.getString(1), new Amounts(rs.getLong(2), rs.getLong(3))),
-                        rs.getLong(4)));
+                // The tenant is kept so that undoing a replacement restores the reservation whole.
+                return Optional.of(new Hold(new Placed(rs.getString(1),
+                        new Amounts(rs.getLong(2), rs.getLong(3), rs.getLong(4))), rs.getLong(5), rs.getString(6)));
             }
         }
     }
@@ -139,7 +134,7 @@ final class Ledger {
     private static void write(Connection c, String instance, Hold hold) throws SQLException {
         delete(c, instance);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO quota_reservations "
-                + "(instance, host, cpu, memory_mib, expires_at) VALUES (?, ?, ?, ?, ?)")) {
+                + "(instance, host, cpu, memory_mib, disk_gib, expires_at, tenant) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, instance);
             if (hold.placed().host() == null) {
                 ps.setNull(2, Types.VARCHAR);
@@ -148,7 +143,13 @@ final class Ledger {
             }
             ps.setLong(3, hold.placed().amounts().cpu());
             ps.setLong(4, hold.placed().amounts().memoryMiB());
-            ps.setLong(5, hold.expiresAt());
+            ps.setLong(5, hold.placed().amounts().diskGiB());
+            ps.setLong(6, hold.expiresAt());
+            if (hold.tenant() == null) {
+                ps.setNull(7, Types.VARCHAR);
+            } else {
+                ps.setString(7, hold.tenant());
+            }
             ps.executeUpdate();
         }
     }

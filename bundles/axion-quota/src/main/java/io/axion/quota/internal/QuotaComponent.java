@@ -61,16 +61,19 @@ public class QuotaComponent implements QuotaService {
     private volatile TenantService tenants;
 
     private Governor governor;
+    private volatile long defaultDiskGiB = QuotaConfig.DEFAULT_DISK_GIB;
 
     @Activate
     void activate(QuotaConfig config) {
         double overcommit = config.cpuOvercommit() > 0 ? config.cpuOvercommit() : 1.0;
+        defaultDiskGiB = config.defaultDiskGiB() >= 0 ? config.defaultDiskGiB() : QuotaConfig.DEFAULT_DISK_GIB;
         LimitsStore limits = new LimitsStore(store);
         governor = new Governor(cluster, new Ledger(store, Clock.systemUTC()),
                 sharedMap(LIMITS_MAP), limits, this::actual, this::physical, overcommit,
                 Duration.ofSeconds(Math.max(1, config.lockWaitSeconds())),
-                Duration.ofSeconds(Math.max(0, config.settleSeconds())), this::actualTenants, this::tenantQuota);
-        LOG.info("Quota governor active (cpuOvercommit {})", overcommit);
+                Duration.ofSeconds(Math.max(0, config.settleSeconds())), this::actualTenants, this::tenantQuota,
+                defaultDiskGiB);
+        LOG.info("Quota governor active (cpuOvercommit {}, defaultDiskGiB {})", overcommit, defaultDiskGiB);
     }
 
     @Override
@@ -96,6 +99,11 @@ public class QuotaComponent implements QuotaService {
     }
 
     @Override
+    public Reservation reserve(String instance, String host, int cpu, long memoryMiB, Long diskGiB, String tenant) {
+        return governor.reserve(instance, host, cpu, memoryMiB, diskGiB, tenant);
+    }
+
+    @Override
     public void release(String instance) {
         governor.release(instance);
     }
@@ -108,11 +116,19 @@ public class QuotaComponent implements QuotaService {
     private Map<String, Placed> actual() {
         Map<String, Placed> actual = new HashMap<>();
         for (Instance instance : instances.list()) {
-            actual.put(instance.name(), new Placed(instance.host(), new Amounts(
-                    instance.cpu() == null ? 0 : instance.cpu(),
-                    instance.memoryMiB() == null ? 0 : instance.memoryMiB())));
+            actual.put(instance.name(), new Placed(instance.host(), figures(instance, defaultDiskGiB)));
         }
         return actual;
+    }
+
+    /**
+     * An instance's figures as LXD has them: unlimited cpu or memory counts 0; a root disk without a size of its own
+     * (the pool's default) counts {@code defaultDiskGiB}, as a create that names no size does.
+     */
+    static Amounts figures(Instance instance, long defaultDiskGiB) {
+        return new Amounts(instance.cpu() == null ? 0 : instance.cpu(),
+                instance.memoryMiB() == null ? 0 : instance.memoryMiB(),
+                instance.diskGiB() == null ? defaultDiskGiB : instance.diskGiB());
     }
 
     private Map<String, String> actualTenants() {

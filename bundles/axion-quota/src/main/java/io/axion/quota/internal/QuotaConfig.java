@@ -18,4 +18,16 @@ public @interface QuotaConfig {
 
     @AttributeDefinition(description = "How long a reservation may wait for the cluster-wide quota lock, seconds")
     int lockWaitSeconds() default 10;
+
+    /**
+     * An instance whose root disk takes the storage pool's default has no size Axion can read (LXD's dir pool, the
+     * usual one here, gives it none: it grows as far as the pool's filesystem). Counting it as 0 would let a tenant
+     * with a diskGiB quota make any number of such instances, so it counts this much instead: the size cloud images
+     * commonly take for their root disk.
+     */
+    long DEFAULT_DISK_GIB = 10;
+
+    @AttributeDefinition(description = "The root disk, GiB, that a tenant's diskGiB quota counts for an instance "
+            + "whose disk takes the storage pool's default (no size of its own)")
+    long defaultDiskGiB() default DEFAULT_DISK_GIB;
 }

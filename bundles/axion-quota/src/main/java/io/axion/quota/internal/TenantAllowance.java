@@ -9,7 +9,8 @@ import java.util.Set;
  * A tenant's quota checked the way the global one is: an instance counts with the larger of its figures in LXD and
  * its pending reservation, and the instances counted are those either side puts in the tenant, so a create that is
  * admitted but not yet in LXD counts at once. Run under the governor's lock, with the request's own reservation as
- * the instance's new figure.
+ * the instance's new figure. Root disk counts the same way: an instance's size as LXD has it, or the governor's
+ * {@code defaultDiskGiB} when its disk takes the pool's default.
  */
 final class TenantAllowance {
     private TenantAllowance() {
@@ -38,12 +39,14 @@ final class TenantAllowance {
         members.add(instance);
         long cpu = 0;
         long memory = 0;
+        long disk = 0;
         for (String name : members) {
             Amounts counted = name.equals(instance)
                     ? actual.getOrDefault(name, Amounts.ZERO).max(request)
                     : Allocation.of(name, actual, reserved);
             cpu += counted.cpu();
             memory += counted.memoryMiB();
+            disk += counted.diskGiB();
         }
         StringBuilder detail = new StringBuilder();
         if (quota.instances() != null && members.size() > quota.instances()) {
@@ -55,6 +58,9 @@ final class TenantAllowance {
         }
         if (quota.memoryMiB() != null && memory > quota.memoryMiB()) {
             append(detail, "memoryMiB: " + memory + " MiB needed of a quota of " + quota.memoryMiB());
+        }
+        if (quota.diskGiB() != null && disk > quota.diskGiB()) {
+            append(detail, "diskGiB: " + disk + " GiB needed of a quota of " + quota.diskGiB());
         }
         return detail.isEmpty() ? null : "tenant " + tenant + ": " + detail;
     }
