@@ -1,6 +1,8 @@
 package io.axion.hpc.internal.gang;
 
 import io.axion.api.auth.Roles;
+import io.axion.api.error.NotFoundException;
+import io.axion.api.tenant.TenantService;
 import io.axion.shell.AxionAction;
 import java.io.PrintStream;
 import org.apache.karaf.shell.api.action.Argument;
@@ -11,7 +13,10 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.completers.StringsCompleter;
 
-/** {@code axion:gang-create NAME COUNT IMAGE}: all members placed or none, like {@code POST /api/v1/gangs}. */
+/**
+ * {@code axion:gang-create NAME COUNT IMAGE [--tenant T]}: all members placed or none, like {@code POST
+ * /api/v1/gangs}; the shell is admin, so it makes the gang in any tenant ({@code default} unless named).
+ */
 @Service
 @Command(scope = "axion", name = "gang-create", description = "Creates COUNT instances NAME-0.. at once, or none")
 public class GangCreateCommand extends AxionAction {
@@ -52,11 +57,18 @@ public class GangCreateCommand extends AxionAction {
     @Option(name = "--queue", description = "Wait in the queue when there is no room now")
     boolean queue;
 
+    @Option(name = "--tenant", description = "The tenant the gang and its members are made in (default: default)")
+    String tenant = TenantService.DEFAULT;
+
+    /** Optional: without the auth feature there are no tenants but {@code default}. */
+    @Reference(optional = true)
+    TenantService tenants;
+
     @Override
     protected void run(PrintStream out) {
         GangRequest request = new GangRequest(name, count, new GangRequest.Template(image, cpu, memoryMiB, null, null,
                 null, cpuPolicy, numa, gpus), spread, queue, null);
-        GangView gang = gangs.create(request, Roles.ADMIN);
+        GangView gang = gangs.create(request, Roles.ADMIN, knownTenant());
         if (json) {
             printJson(out, gang);
         } else if (GangStore.QUEUED.equals(gang.state())) {
@@ -65,6 +77,17 @@ public class GangCreateCommand extends AxionAction {
             out.println("Gang " + gang.name() + " placed; job " + gang.jobId() + " creates its " + gang.count()
                     + " members");
         }
+    }
+
+    /** The named tenant, checked to exist (404 otherwise) so that no member is made in a tenant nobody has. */
+    private String knownTenant() {
+        if (tenants != null) {
+            return tenants.get(tenant).name();
+        }
+        if (!TenantService.DEFAULT.equals(tenant)) {
+            throw new NotFoundException("Tenant", tenant);
+        }
+        return tenant;
     }
 
     @Override

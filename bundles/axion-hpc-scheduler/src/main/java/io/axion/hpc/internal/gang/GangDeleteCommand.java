@@ -23,7 +23,7 @@ public class GangDeleteCommand extends AxionAction {
 
     @Override
     protected void run(PrintStream out) {
-        Job job = gangs.delete(name);
+        Job job = gangs.delete(name, null); // the shell is admin: any tenant's
         if (json) {
             printJson(out, job.toJson());
         } else {

@@ -79,7 +79,7 @@ public class GangJobHandler implements JobHandler {
                     ? new Pin(member.host(), List.of(), List.of(), null, false)
                     : new Pin(held.host(), held.cpus(), held.gpus(), held.numaNode(), !held.cpus().isEmpty()));
             try {
-                started.put(member.name(), instances.create(request.member(member.index())));
+                started.put(member.name(), instances.create(request.member(member.index(), gang.tenant())));
             } catch (RuntimeException refused) {
                 policy.scheduler().release(member.name());
                 failure = member.name() + ": " + refused.getMessage();

@@ -8,7 +8,7 @@ import org.apache.karaf.shell.api.action.lifecycle.Reference;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.support.table.ShellTable;
 
-/** {@code axion:gang-list}: every gang with its state and where its members are. */
+/** {@code axion:gang-list}: every gang (of every tenant) with its state and where its members are. */
 @Service
 @Command(scope = "axion", name = "gang-list", description = "Lists the gangs, their state and their members' hosts")
 public class GangListCommand extends AxionAction {
@@ -18,13 +18,14 @@ public class GangListCommand extends AxionAction {
 
     @Override
     protected void run(PrintStream out) {
-        List<GangView> all = gangs.list();
+        List<GangView> all = gangs.list(null); // the shell is admin: every tenant's
         if (json) {
             printJson(out, all);
             return;
         }
         ShellTable table = new ShellTable();
         table.column("NAME");
+        table.column("TENANT");
         table.column("STATE");
         table.column("COUNT").alignRight();
         table.column("SPREAD");
@@ -33,7 +34,7 @@ public class GangListCommand extends AxionAction {
         for (GangView gang : all) {
             String members = String.join(" ", gang.members().stream()
                     .map(m -> m.name() + "@" + m.host() + (m.cpus() == null ? "" : "[" + m.cpus() + "]")).toList());
-            table.addRow().addContent(gang.name(), gang.state(), gang.count(), gang.spread(), members,
+            table.addRow().addContent(gang.name(), gang.tenant(), gang.state(), gang.count(), gang.spread(), members,
                     text(gang.reason()));
         }
         print(out, table);

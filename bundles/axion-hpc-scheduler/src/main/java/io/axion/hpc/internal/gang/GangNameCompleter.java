@@ -15,6 +15,6 @@ public class GangNameCompleter extends NamesCompleter {
 
     @Override
     protected Collection<String> names(CommandLine commandLine) {
-        return gangs.list().stream().map(GangView::name).toList();
+        return gangs.list(null).stream().map(GangView::name).toList();
     }
 }

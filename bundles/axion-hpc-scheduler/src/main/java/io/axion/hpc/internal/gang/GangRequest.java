@@ -84,6 +84,11 @@ public record GangRequest(String name, Integer count, Template template, String 
         return pins;
     }
 
+    /** The create of member {@code index} in the gang's {@code tenant} (where its quota counts it). */
+    public CreateInstance member(int index, String tenant) {
+        return member(index).inTenant(tenant);
+    }
+
     /** The create of member {@code index}; no host, so placement asks the scheduler (which knows its pin). */
     public CreateInstance member(int index) {
         return new CreateInstance(memberName(index), template.image(), template.cpu(), template.memoryMiB(),

@@ -16,6 +16,7 @@ import io.axion.api.job.JobService;
 import io.axion.api.placement.HostCandidate;
 import io.axion.api.quota.QuotaExceededException;
 import io.axion.api.store.Store;
+import io.axion.api.tenant.TenantScope;
 import io.axion.hpc.internal.HpcConfig;
 import io.axion.hpc.internal.HpcPlacementPolicy;
 import io.axion.hpc.internal.ReservationLedger;
@@ -87,10 +88,16 @@ public class GangService {
     }
 
     /**
-     * Places the gang and starts its create job; with no room, queues it ({@code queue: true}) or refuses it (422
-     * {@code quota-exceeded}) having reserved and created nothing.
+     * Places the gang, made in {@code tenant} (members too, so they count against its quota: one refused for it
+     * fails the whole gang), and starts its create job; with no room, queues it ({@code queue: true}) or refuses it
+     * (422 {@code quota-exceeded}) having reserved and created nothing.
+     * <p>
+     * Gang names are unique across the cluster, not per tenant: the members are instances named
+     * {@code <gang>-<index>}, and instance names are unique across the cluster (LXD knows an instance by that name
+     * alone), so two tenants' gangs of one name would collide on their members anyway. A name another tenant holds
+     * is therefore 409, as a taken instance name is.
      */
-    public GangView create(GangRequest request, String owner) {
+    public GangView create(GangRequest request, String owner, String tenant) {
         if (request == null) {
             throw new ValidationException("body", "a JSON object {name, count, template, spread?, queue?} is required");
         }
@@ -111,19 +118,20 @@ public class GangService {
                         + request.name() + "' (cpu " + request.template().cpu() + ", memoryMiB "
                         + request.template().memoryMiB() + " each); nothing was reserved");
             }
-            gangs.add(request, owner, GangStore.QUEUED, null);
-            LOG.info("Gang {} ({} members) waits in the queue for room", request.name(), request.count());
+            gangs.add(request, owner, tenant, GangStore.QUEUED, null);
+            LOG.info("Gang {} of tenant {} ({} members) waits in the queue for room", request.name(), tenant,
+                    request.count());
             timer.execute(this::tick);
-            return get(request.name());
+            return get(request.name(), null);
         }
         try {
-            gangs.add(request, owner, GangStore.CREATING, pins.get());
+            gangs.add(request, owner, tenant, GangStore.CREATING, pins.get());
         } catch (RuntimeException e) {
             release(request);
             throw e;
         }
         start(request.name());
-        return get(request.name());
+        return get(request.name(), null);
     }
 
     private void start(String name) {
@@ -133,9 +141,9 @@ public class GangService {
         LOG.info("Gang {} placed; job {} creates its members", name, job.id());
     }
 
-    /** Deletes every member (and forgets the gang) in one job. */
-    public Job delete(String name) {
-        GangStore.Gang gang = gangs.find(name).orElseThrow(() -> new NotFoundException("Gang", name));
+    /** Deletes every member (and forgets the gang) in one job; another tenant's gang is 404 and stays as it is. */
+    public Job delete(String name, TenantScope scope) {
+        GangStore.Gang gang = visible(name, scope);
         // Deleting first: a queued gang is no longer dispatched from now on.
         gangs.state(name, GangStore.DELETING, null, null);
         Job job = jobs.enqueue(GangJobHandler.DELETE, null, Map.of("gang", gang.name()),
@@ -144,14 +152,20 @@ public class GangService {
         return job;
     }
 
-    public List<GangView> list() {
+    /** The gangs the scope sees: its tenant's, or every one (a global admin naming no tenant, the shell). */
+    public List<GangView> list(TenantScope scope) {
         Map<String, ReservationLedger.Reservation> pins = pins();
-        return gangs.list().stream().map(g -> view(g, pins)).toList();
+        return gangs.list(scope).stream().map(g -> view(g, pins)).toList();
     }
 
-    public GangView get(String name) {
-        GangStore.Gang gang = gangs.find(name).orElseThrow(() -> new NotFoundException("Gang", name));
-        return view(gang, pins());
+    /** The gang; 404 when there is none or it is another tenant's (the two answer alike). */
+    public GangView get(String name, TenantScope scope) {
+        return view(visible(name, scope), pins());
+    }
+
+    /** The gang's row (no member states: cheap enough for every poll of a run's stream); 404 as {@link #get}. */
+    public GangStore.Gang visible(String name, TenantScope scope) {
+        return gangs.find(name, scope).orElseThrow(() -> new NotFoundException("Gang", name));
     }
 
     private Map<String, ReservationLedger.Reservation> pins() {
@@ -169,8 +183,9 @@ public class GangService {
                     pin == null ? List.of() : pin.gpus());
         }).toList();
         GangRequest request = gang.request();
-        return new GangView(gang.name(), gang.owner(), gang.state(), request.count(), request.spreadOrDefault().text(),
-                request.template(), gang.jobId(), gang.reason(), gang.createdAt(), members);
+        return new GangView(gang.name(), gang.owner(), gang.tenant(), gang.state(), request.count(),
+                request.spreadOrDefault().text(), request.template(), gang.jobId(), gang.reason(), gang.createdAt(),
+                members);
     }
 
     /** The hosts as the gang planner sees them: their capacity and what their instances hold. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.axion.api.error.ConflictException;
 import io.axion.api.store.Store;
+import io.axion.api.tenant.TenantScope;
+import io.axion.api.tenant.TenantService;
 import io.axion.hpc.internal.allocation.Pin;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,9 +29,13 @@ public final class GangStore {
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private static final String LOCK = "hpc-gangs";
 
-    /** A row of {@code hpc_gangs}. */
-    public record Gang(String name, String owner, String state, GangRequest request, String jobId, String reason,
-                       Instant createdAt) {
+    /**
+     * A row of {@code hpc_gangs}.
+     *
+     * @param tenant the tenant it was made in (its members are made there too)
+     */
+    public record Gang(String name, String owner, String tenant, String state, GangRequest request, String jobId,
+                       String reason, Instant createdAt) {
     }
 
     /** A row of {@code hpc_gang_members}. */
@@ -45,21 +51,25 @@ public final class GangStore {
         store.migrate("hpc", GangStore.class, "db/hpc");
     }
 
-    /** Adds a gang (with its members' hosts when placed); 409 when a gang of that name exists. */
-    public void add(GangRequest request, String owner, String state, List<Pin> pins) {
+    /**
+     * Adds a gang of {@code tenant} (with its members' hosts when placed); 409 when a gang of that name exists in
+     * any tenant (names are unique across the cluster, see {@link GangService#create}).
+     */
+    public void add(GangRequest request, String owner, String tenant, String state, List<Pin> pins) {
         long now = clock.millis();
         store.inExclusiveTransaction(LOCK, connection -> {
             if (find(connection, request.name()).isPresent()) {
                 throw new ConflictException("already-exists", "Gang '" + request.name() + "' already exists");
             }
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hpc_gangs (name, owner, state, "
-                    + "request, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hpc_gangs (name, owner, tenant, "
+                    + "state, request, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, request.name());
                 insert.setString(2, owner);
-                insert.setString(3, state);
-                insert.setString(4, write(request));
-                insert.setLong(5, now);
+                insert.setString(3, tenant == null ? TenantService.DEFAULT : tenant);
+                insert.setString(4, state);
+                insert.setString(5, write(request));
                 insert.setLong(6, now);
+                insert.setLong(7, now);
                 insert.executeUpdate();
             }
             if (pins != null) {
@@ -145,9 +155,23 @@ public final class GangStore {
         return store.inTransaction(connection -> find(connection, name));
     }
 
+    /** The gang if {@code scope} sees it: another tenant's is as absent as a missing one. */
+    public Optional<Gang> find(String name, TenantScope scope) {
+        return find(name).filter(gang -> GangTenancy.sees(scope, gang.tenant()));
+    }
+
     /** Every gang, oldest first. */
     public List<Gang> list() {
         return store.inTransaction(connection -> select(connection, "ORDER BY created_at, name", null));
+    }
+
+    /** The gangs {@code scope} sees (every one when it sees every tenant), oldest first. */
+    public List<Gang> list(TenantScope scope) {
+        if (GangTenancy.seesAll(scope)) {
+            return list();
+        }
+        return store.inTransaction(connection -> select(connection, "WHERE tenant = ? ORDER BY created_at, name",
+                GangTenancy.tenantOf(scope)));
     }
 
     /** The queued gangs, oldest first. */
@@ -179,16 +203,16 @@ public final class GangStore {
 
     private static List<Gang> select(Connection connection, String where, String value) throws SQLException {
         List<Gang> gangs = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT name, owner, state, request, job_id, "
-                + "reason, created_at FROM hpc_gangs " + where)) {
+        try (PreparedStatement select = connection.prepareStatement("SELECT name, owner, tenant, state, request, "
+                + "job_id, reason, created_at FROM hpc_gangs " + where)) {
             if (value != null) {
                 select.setString(1, value);
             }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    gangs.add(new Gang(rows.getString(1), rows.getString(2), rows.getString(3),
-                            read(rows.getString(4), GangRequest.class), rows.getString(5), rows.getString(6),
-                            Instant.ofEpochMilli(rows.getLong(7))));
+                    gangs.add(new Gang(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            read(rows.getString(5), GangRequest.class), rows.getString(6), rows.getString(7),
+                            Instant.ofEpochMilli(rows.getLong(8))));
                 }
             }
         }

@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * A gang as the API shows it.
  *
+ * @param tenant the tenant it was made in, where its members are
  * @param state  {@code queued} (waiting for room), {@code creating}, {@code running} (every member created),
  *               {@code failed} (a member's create failed: the others were removed), {@code deleting}
  * @param jobId  the job creating (or deleting) the members
  * @param reason why it failed
  */
-public record GangView(String name, String owner, String state, int count, String spread, GangRequest.Template template,
-                       String jobId, String reason, Instant createdAt, List<Member> members) {
+public record GangView(String name, String owner, String tenant, String state, int count, String spread,
+                       GangRequest.Template template, String jobId, String reason, Instant createdAt,
+                       List<Member> members) {
 
     /**
      * @param state the instance's state (RUNNING, STOPPED...), or {@code absent} while it is not (yet) created

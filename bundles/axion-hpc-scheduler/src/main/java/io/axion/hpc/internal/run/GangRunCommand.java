@@ -41,7 +41,7 @@ public class GangRunCommand extends AxionAction {
 
     @Override
     protected void run(PrintStream out) throws InterruptedException {
-        RunView run = runs.start(gang, new RunRequest(command, null, timeoutSeconds));
+        RunView run = runs.start(gang, new RunRequest(command, null, timeoutSeconds), null); // the shell is admin
         if (noWait) {
             out.println(json ? run.id() : "Run " + run.id() + " started in " + run.members().size() + " members");
             return;
@@ -50,7 +50,7 @@ public class GangRunCommand extends AxionAction {
                 : new RunRequest(command, null, timeoutSeconds).timeout().plusSeconds(30));
         while (RunView.RUNNING.equals(run.state()) && Instant.now().isBefore(until)) {
             Thread.sleep(POLL.toMillis());
-            run = runs.get(gang, run.id());
+            run = runs.get(gang, run.id(), null);
         }
         if (json) {
             printJson(out, run);

@@ -8,6 +8,7 @@ import io.axion.api.lxd.ExecRequest;
 import io.axion.api.lxd.ExecResult;
 import io.axion.api.lxd.LxdTimeoutException;
 import io.axion.api.store.Store;
+import io.axion.api.tenant.TenantScope;
 import io.axion.hpc.internal.gang.GangService;
 import io.axion.hpc.internal.gang.GangView;
 import java.time.Clock;
@@ -61,13 +62,16 @@ public class GangRuns {
         workers.shutdownNow();
     }
 
-    /** Starts the command in every member; 409 unless every member is created (the gang is {@code running}). */
-    public RunView start(String gangName, RunRequest request) {
+    /**
+     * Starts the command in every member; 409 unless every member is created (the gang is {@code running}). Another
+     * tenant's gang is 404 before the body is even read, as a missing one, and nothing runs.
+     */
+    public RunView start(String gangName, RunRequest request, TenantScope scope) {
+        GangView gang = gangs.get(gangName, scope);
         if (request == null) {
             throw new ValidationException("body", "a JSON object {command, env?, timeoutSeconds?} is required");
         }
         request.validate();
-        GangView gang = gangs.get(gangName);
         if (!"running".equals(gang.state()) || gang.members().isEmpty()) {
             throw new ConflictException("gang-not-running", "Gang '" + gangName + "' is " + gang.state()
                     + ": runs need every member created");
@@ -103,13 +107,15 @@ public class GangRuns {
         }
     }
 
-    public RunView get(String gang, String id) {
+    /** The run; 404 for another tenant's gang (as for a missing one), then for a run not of this gang. */
+    public RunView get(String gang, String id, TenantScope scope) {
+        gangs.visible(gang, scope);
         return runs.find(id).filter(r -> r.gang().equals(gang))
                 .orElseThrow(() -> new NotFoundException("Run", id));
     }
 
-    public List<RunView> list(String gang) {
-        gangs.get(gang);
+    public List<RunView> list(String gang, TenantScope scope) {
+        gangs.visible(gang, scope);
         return runs.list(gang);
     }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.axion.api.auth.AuthenticatedUser;
 import io.axion.api.error.AxionException;
+import io.axion.api.tenant.TenantScope;
+import io.axion.api.tenant.TenantService;
 import io.axion.api.web.WebSocketRoute;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Endpoint;
@@ -24,6 +26,9 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
  * {@code /ws/gangs/{name}/runs/{id}}: a run's output as it comes, one text message per line {@code {member, stream,
@@ -34,12 +39,18 @@ import org.osgi.service.component.annotations.Reference;
 @Component(service = WebSocketRoute.class)
 public class RunRoute implements WebSocketRoute {
     static final int NOT_FOUND = 4404;
+    static final int POLICY_VIOLATION = 1008;
     private static final Pattern ARGUMENT = Pattern.compile("^([a-z0-9-]{1,63})/runs/([0-9a-f-]{1,64})$");
     private static final long POLL_MILLIS = 250;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Reference
     private GangRuns runs;
+
+    /** Optional: without tenants (no auth feature) every caller sees every gang's runs. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile TenantService tenants;
 
     private ScheduledExecutorService polls;
 
@@ -62,22 +73,55 @@ public class RunRoute implements WebSocketRoute {
         return "gangs";
     }
 
+    /**
+     * The socket acts in the tenant the REST API would: the API token's, else the {@code tenant} query parameter's
+     * (a browser cannot set the {@code Axion-Tenant} header on an upgrade), else the user's own; a run of another
+     * tenant's gang closes 4404 as an unknown one does, a tenant the user does not belong to 1008.
+     */
     @Override
     public Endpoint newEndpoint(AuthenticatedUser user, String argument, Map<String, String> query) {
         Matcher parts = ARGUMENT.matcher(argument == null ? "" : argument);
-        return new Stream(parts.matches() ? parts.group(1) : null, parts.matches() ? parts.group(2) : null);
+        TenantScope scope = null;
+        TenantService service = tenants;
+        if (service != null) {
+            try {
+                scope = service.scopeOf(user.username(), user.role(),
+                        user.tenant() != null ? user.tenant() : query.get("tenant"));
+            } catch (AxionException refused) {
+                return new Refusal(POLICY_VIOLATION, refused.detail());
+            }
+        }
+        return new Stream(parts.matches() ? parts.group(1) : null, parts.matches() ? parts.group(2) : null, scope);
+    }
+
+    /** Closes at once with a reason. */
+    private static final class Refusal extends Endpoint {
+        private final int code;
+        private final String reason;
+
+        Refusal(int code, String reason) {
+            this.code = code;
+            this.reason = reason;
+        }
+
+        @Override
+        public void onOpen(Session session, EndpointConfig config) {
+            close(session, code, reason);
+        }
     }
 
     /** One socket: sends what is new in the run every poll, until the run finished. */
     private final class Stream extends Endpoint {
         private final String gang;
         private final String id;
+        private final TenantScope scope;
         private final Set<String> sent = new HashSet<>();
         private volatile ScheduledFuture<?> poll;
 
-        Stream(String gang, String id) {
+        Stream(String gang, String id, TenantScope scope) {
             this.gang = gang;
             this.id = id;
+            this.scope = scope;
         }
 
         @Override
@@ -99,7 +143,7 @@ public class RunRoute implements WebSocketRoute {
 
         private void send(Session session) {
             try {
-                RunView run = runs.get(gang, id);
+                RunView run = runs.get(gang, id, scope);
                 for (RunView.MemberRun member : run.members()) {
                     if (member.finished() && sent.add(member.name())) {
                         lines(session, member, "stdout", member.stdout());
@@ -144,14 +188,14 @@ public class RunRoute implements WebSocketRoute {
                 throw new IllegalStateException(e);
             }
         }
+    }
 
-        private void close(Session session, int code, String reason) {
-            try {
-                String text = reason == null ? "" : reason.substring(0, Math.min(reason.length(), 100));
-                session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), text));
-            } catch (IOException ignored) {
-                // Gone already.
-            }
+    private static void close(Session session, int code, String reason) {
+        try {
+            String text = reason == null ? "" : reason.substring(0, Math.min(reason.length(), 100));
+            session.close(new CloseReason(CloseReason.CloseCodes.getCloseCode(code), text));
+        } catch (IOException ignored) {
+            // Gone already.
         }
     }
 }
