@@ -20,6 +20,7 @@ const QuotaPage = lazy(() => import('./pages/admin/QuotaPage'));
 const TenantsPage = lazy(() => import('./pages/admin/TenantsPage'));
 const AuditPage = lazy(() => import('./pages/admin/AuditPage'));
 const AccountPage = lazy(() => import('./pages/AccountPage'));
+const TokensPage = lazy(() => import('./pages/TokensPage'));
 const ClusterPage = lazy(() => import('./pages/ClusterPage'));
 const GangsPage = lazy(() => import('./pages/hpc/GangsPage'));
 const QueuePage = lazy(() => import('./pages/hpc/QueuePage'));
@@ -58,6 +59,7 @@ export function App() {
                       <Route path="/hpc/cores" element={<CoreMapPage />} />
                       <Route path="/health" element={<HealthPage />} />
                       <Route path="/account" element={<AccountPage />} />
+                      <Route path="/account/tokens" element={<TokensPage />} />
                       <Route path="/admin/users" element={<UsersPage />} />
                       <Route path="/admin/quota" element={<QuotaPage />} />
                       <Route path="/admin/tenants" element={<TenantsPage />} />

@@ -21,6 +21,9 @@ export const keys = {
   users: ['users'] as const,
   tenants: ['tenants'] as const,
   tenant: (name: string) => ['tenant', name] as const,
+  /** Every token list (own and everyone's), for invalidation. */
+  allTokens: ['tokens'] as const,
+  tokens: (all: boolean) => ['tokens', all ? 'all' : 'own'] as const,
   audit: ['audit'] as const,
   cluster: ['cluster'] as const,
   hosts: ['hosts'] as const,

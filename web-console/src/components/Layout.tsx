@@ -74,7 +74,8 @@ export function Layout({ children }: { children: ReactNode }) {
           {caps.has('hpc') && <NavItem to="/hpc/cores" label="Core map" />}
           <NavItem to="/health" label="Health" />
           {/* The header's user chip leads there too, but phones hide it. */}
-          {session && session !== ANONYMOUS && <NavItem to="/account" label="Account" />}
+          {session && session !== ANONYMOUS && <NavItem to="/account" end label="Account" />}
+          {session && session !== ANONYMOUS && caps.has('auth') && <NavItem to="/account/tokens" label="API tokens" />}
         </ul>
         {isAdmin(role) && (caps.has('auth') || caps.has('quota')) && (
           <>

@@ -1,5 +1,6 @@
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { useAuth } from '../auth/AuthContext';
 import { ANONYMOUS } from '../auth/session';
 import { ProblemError, describeError, fieldErrors } from '../api/client';
@@ -44,6 +45,12 @@ export default function AccountPage() {
         <ChangePasswordForm username={username} />
       </section>
       <TwoFactorSection />
+      <section className="card panel" aria-labelledby="tokens-link-title">
+        <h2 id="tokens-link-title">API tokens</h2>
+        <p className="muted">
+          Scripts log in with a token rather than your password: <Link to="/account/tokens" data-testid="account-tokens-link">manage your API tokens</Link>.
+        </p>
+      </section>
     </section>
   );
 }

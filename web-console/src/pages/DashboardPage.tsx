@@ -4,12 +4,13 @@ import { useQuery } from '@tanstack/react-query';
 import { instancesApi } from '../api/instances';
 import { clusterApi, hostNames } from '../api/cluster';
 import { keys } from '../api/keys';
-import { canAct } from '../api/auth';
+import { canAct, isAdmin } from '../api/auth';
 import { useRole } from '../auth/AuthContext';
 import { useCapabilities } from '../auth/capabilities';
 import { filterInstances, sortInstances, type SortKey } from '../lib/filter';
 import { inShownOrder } from '../lib/selection';
 import { QuotaGauges } from '../components/QuotaGauges';
+import { TenantQuotaCard } from '../components/TenantQuotaCard';
 import { ErrorBanner, Loading } from '../components/ErrorBanner';
 import { BulkActionBar } from '../components/BulkActionBar';
 import { useBulkRuns } from '../live/BulkRunsContext';
@@ -86,6 +87,7 @@ export function DashboardPage() {
       </header>
 
       {caps.has('quota') && <QuotaGauges />}
+      {caps.has('auth') && <TenantQuotaCard admin={isAdmin(role)} instances={instances.data ?? []} />}
 
       <div className="toolbar" role="search">
         <label className="sr-only" htmlFor="instance-search">
