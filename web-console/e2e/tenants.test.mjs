@@ -97,8 +97,10 @@ describe('Tenants and API tokens', { concurrency: false }, () => {
       await shot(page, '42-token-created');
 
       const working = await withToken(secret);
-      assert.equal(working.status, 200, `the new token as a Bearer: ${await working.text()}`);
-      assert.ok((await working.json()).some((t) => t.name === tokenName && t.owner === username));
+      // The body is read once: the message of assert.equal is built before the comparison.
+      const listed = await working.text();
+      assert.equal(working.status, 200, `the new token as a Bearer: ${listed}`);
+      assert.ok(JSON.parse(listed).some((t) => t.name === tokenName && t.owner === username));
 
       // Once done with, the secret is gone from the page for good.
       await page.getByTestId('token-created-done').click();
