@@ -23,6 +23,8 @@ export interface GangMember {
 export interface Gang {
   name: string;
   owner: string | null;
+  /** The tenant it (and its members) belong to; optional for servers from before tenants. */
+  tenant?: string;
   state: 'queued' | 'creating' | 'running' | 'failed' | 'deleting' | string;
   count: number;
   spread: 'host' | 'pack';

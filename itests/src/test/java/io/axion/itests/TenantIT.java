@@ -28,8 +28,8 @@ import org.ops4j.pax.exam.spi.reactors.PerClass;
 /**
  * Tenants against the real distribution and the real LXD: the {@code default} tenant an installation starts with,
  * an isolation matrix over every route of the served OpenAPI document under {@code /api/v1/instances/{name}}
- * (so routes added later are covered), 40 racing creates against a tenant quota of 5, and a tenant's diskGiB
- * quota.
+ * (so routes added later are covered) and, with the HPC feature installed, under {@code /api/v1/gangs/{name}}, 40
+ * racing creates against a tenant quota of 5, and a tenant's diskGiB quota.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
@@ -37,6 +37,7 @@ public class TenantIT extends KarafTestSupport {
     private static final Duration JOB_DEADLINE = Duration.ofMinutes(3);
     private static final String IMAGE = "axion/busybox";
     private static final String PASSWORD = "tenant-Passw0rd-1";
+    private static final String GANG_FEATURE = "axion-hpc-scheduler";
 
     @Configuration
     public Option[] config() {
@@ -105,28 +106,7 @@ public class TenantIT extends KarafTestSupport {
 
         String lxdBefore = lxc("list", "b-web", "--format", "json");
         int jobsBefore = json(request("GET", "/api/v1/jobs?instance=b-web", admin, null)).size();
-        JsonNode openApi = json(request("GET", "/api/v1/openapi.json", admin, null));
-        List<String> tried = new ArrayList<>();
-        Iterator<String> paths = openApi.path("paths").fieldNames();
-        while (paths.hasNext()) {
-            String path = paths.next();
-            if (!path.startsWith("/api/v1/instances/{name}")) {
-                continue;
-            }
-            Iterator<String> methods = openApi.path("paths").path(path).fieldNames();
-            while (methods.hasNext()) {
-                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
-                String concrete = path.replace("{name}", "b-web").replaceAll("\\{[^}]+}", "x");
-                String body = List.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null;
-                HttpResponse<String> answer = request(method, concrete, userA, body);
-                assertThat(answer.statusCode()).as(method + " " + concrete + ": " + answer.body())
-                        .isIn(404, 403);
-                if (answer.statusCode() == 404) {
-                    assertThat(answer.body()).as(method + " " + concrete).contains("b-web");
-                }
-                tried.add(method + " " + path);
-            }
-        }
+        List<String> tried = isolationMatrix(admin, userA, "/api/v1/instances/{name}", "b-web", "x");
         assertThat(tried).as("routes under /api/v1/instances/{name}").hasSizeGreaterThan(10);
         assertThat(lxc("list", "b-web", "--format", "json")).isEqualTo(lxdBefore);
         assertThat(json(request("GET", "/api/v1/jobs?instance=b-web", admin, null)).size()).isEqualTo(jobsBefore);
@@ -135,6 +115,118 @@ public class TenantIT extends KarafTestSupport {
         assertThat(find(admin, "b-web")).isNotNull();
         awaitJobCompleted(userB, json(request("DELETE", "/api/v1/instances/b-web", userB, null)).path("id").asText(),
                 JOB_DEADLINE);
+    }
+
+    /**
+     * Gangs (feature {@code axion-hpc-scheduler}, installed here and uninstalled at the end) follow the instances'
+     * rules: A's gang and its members are A's and count on A's quota; B gets 404 on every route of the served
+     * OpenAPI document under {@code /api/v1/gangs/{name}} and on the run stream, does not list it, and nothing of
+     * it changes.
+     */
+    @Test
+    public void aGangIsItsTenantsAndAnotherTenantGets404OnItsRoutesWithNothingChanged() throws Exception {
+        String admin = adminToken();
+        installFeatureAtRuntime(GANG_FEATURE);
+        try {
+            await().atMost(DEADLINE).ignoreExceptions().untilAsserted(() -> assertThat(
+                    request("GET", "/api/v1/gangs", admin, null).statusCode()).isEqualTo(200));
+            // Global room for more than A's quota, so that A's quota is what refuses a member below.
+            HttpResponse<String> limits = request("PUT", "/api/v1/quota", admin,
+                    JSON.writeValueAsString(Map.of("cpu", 20, "memoryMiB", 20 * 64)));
+            assertThat(limits.statusCode()).as(limits.body()).isEqualTo(200);
+            tenant(admin, "gang-a", Map.of("instances", 1));
+            tenant(admin, "gang-b", Map.of());
+            String userA = member(admin, "gang-a", "gangera");
+            String userB = member(admin, "gang-b", "gangerb");
+
+            // Members count on their tenant's quota: with room for one instance in A, a gang of two fails whole.
+            HttpResponse<String> over = post(userA, "/api/v1/gangs", gang("tq", 2, false));
+            assertThat(over.statusCode()).as(over.body()).isEqualTo(202);
+            JsonNode failed = awaitGangLeaves(userA, "tq", "creating");
+            assertThat(failed.path("state").asText()).as(failed.toString()).isEqualTo("failed");
+            assertThat(failed.path("tenant").asText()).isEqualTo("gang-a");
+            assertThat(failed.path("reason").asText()).contains("Tenant quota exceeded");
+            assertThat(lxc("list", "--format", "csv", "-c", "n")).doesNotContain("tq-");
+            assertThat(request("DELETE", "/api/v1/gangs/tq", userA, null).statusCode()).isEqualTo(202);
+            HttpResponse<String> raised = request("PUT", "/api/v1/tenants/gang-a", admin,
+                    JSON.writeValueAsString(Map.of("quota", Map.of("instances", 2))));
+            assertThat(raised.statusCode()).as(raised.body()).isEqualTo(200);
+
+            // Queued if the host's view still counts tq's removed member: it starts by itself once it fits.
+            HttpResponse<String> made = post(userA, "/api/v1/gangs", gang("tg", 2, true));
+            assertThat(made.statusCode()).as(made.body()).isEqualTo(202);
+            assertThat(json(made).path("tenant").asText()).isEqualTo("gang-a");
+            JsonNode running = awaitGangLeaves(userA, "tg", "creating");
+            assertThat(running.path("state").asText()).as(running.toString()).isEqualTo("running");
+            await().atMost(DEADLINE).untilAsserted(() -> assertThat(find(userA, "tg-1")).isNotNull());
+            assertThat(find(userA, "tg-0").path("tenant").asText()).isEqualTo("gang-a");
+            HttpResponse<String> started = post(userA, "/api/v1/gangs/tg/runs", Map.of("command", List.of("hostname"),
+                    "timeoutSeconds", 30));
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+            String runId = json(started).path("id").asText();
+            JsonNode run = await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(
+                    () -> json(request("GET", "/api/v1/gangs/tg/runs/" + runId, userA, null)),
+                    r -> !r.path("state").asText().equals("running"));
+            assertThat(run.path("state").asText()).as(run.toString()).isEqualTo("succeeded");
+
+            String lxdBefore = members("tg");
+            int jobsBefore = json(request("GET", "/api/v1/jobs?instance=tg-0", admin, null)).size();
+            assertThat(request("GET", "/api/v1/gangs", userB, null).body()).doesNotContain("\"tg\"");
+            assertThat(find(userB, "tg-0")).as("B's instance list").isNull();
+            assertThat(request("GET", "/api/v1/gangs/tg", userB, null).statusCode()).isEqualTo(404);
+            assertThat(request("DELETE", "/api/v1/gangs/tg", userB, null).statusCode()).isEqualTo(404);
+            assertThat(request("GET", "/api/v1/gangs/tg/runs", userB, null).statusCode()).isEqualTo(404);
+            assertThat(request("GET", "/api/v1/gangs/tg/runs/" + runId, userB, null).statusCode()).isEqualTo(404);
+            assertThat(post(userB, "/api/v1/gangs/tg/runs", Map.of("command", List.of("touch", "/b-was-here")))
+                    .statusCode()).isEqualTo(404);
+            RealtimeClients.Events stream = new RealtimeClients.Events();
+            RealtimeClients.open(ws("/ws/gangs/tg/runs/" + runId), userB, stream);
+            assertThat(stream.closed.get(30, TimeUnit.SECONDS)).as("B's run stream of A's gang").isEqualTo(4404);
+            assertThat(stream.received).isEmpty();
+            List<String> tried = isolationMatrix(admin, userB, "/api/v1/gangs/{name}", "tg", runId);
+            assertThat(tried).as("routes under /api/v1/gangs/{name}").hasSizeGreaterThanOrEqualTo(5);
+
+            assertThat(members("tg")).as("A's members in LXD").isEqualTo(lxdBefore);
+            assertThat(json(request("GET", "/api/v1/jobs?instance=tg-0", admin, null)).size()).isEqualTo(jobsBefore);
+            JsonNode still = json(request("GET", "/api/v1/gangs/tg", userA, null));
+            assertThat(still.path("state").asText()).isEqualTo("running");
+            assertThat(still.path("members").findValuesAsText("state")).containsOnly("Running");
+            assertThat(json(request("GET", "/api/v1/gangs/tg/runs", userA, null)).size()).as("no run of B's").isOne();
+            assertThat(json(request("GET", "/api/v1/gangs", admin, null)).toString()).contains("\"tenant\":\"gang-a\"");
+            await().atMost(DEADLINE).ignoreExceptions().untilAsserted(() -> assertThat(
+                    executeCommand("axion:gang-list")).contains("TENANT", "gang-a"));
+
+            assertThat(request("DELETE", "/api/v1/gangs/tg", userA, null).statusCode()).isEqualTo(202);
+            await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                assertThat(request("GET", "/api/v1/gangs/tg", userA, null).statusCode()).isEqualTo(404);
+                assertThat(request("GET", "/api/v1/gangs/tq", userA, null).statusCode()).isEqualTo(404);
+            });
+            assertThat(lxc("list", "--format", "csv", "-c", "n")).doesNotContain("tg-0", "tg-1");
+        } finally {
+            uninstallFeatureAtRuntime(GANG_FEATURE);
+        }
+    }
+
+    private static Map<String, Object> gang(String name, int count, boolean queue) {
+        return Map.of("name", name, "count", count, "queue", queue, "template", Map.of("image", IMAGE, "cpu", 1,
+                "memoryMiB", 64, "cpuPolicy", "shared"));
+    }
+
+    private JsonNode awaitGangLeaves(String token, String name, String state) {
+        return await().atMost(JOB_DEADLINE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> json(request("GET", "/api/v1/gangs/" + name, token, null)),
+                        g -> !g.path("state").asText().equals(state) && !g.path("state").asText().equals("queued"));
+    }
+
+    /** The gang's members as LXD has them: names, states and whole configs (stable while nothing touches them). */
+    private static String members(String gang) {
+        StringBuilder seen = new StringBuilder(lxc("list", gang + "-", "--format", "csv", "-c", "ns"));
+        for (String line : seen.toString().split("\n")) {
+            if (!line.isBlank()) {
+                seen.append(lxc("config", "show", line.split(",")[0]));
+            }
+        }
+        return seen.toString();
     }
 
     @Test
@@ -215,6 +307,37 @@ public class TenantIT extends KarafTestSupport {
             awaitJobCompleted(user, json(request("DELETE", "/api/v1/instances/" + create.get("name"), user, null))
                     .path("id").asText(), JOB_DEADLINE);
         }
+    }
+
+    /**
+     * Every route of the served OpenAPI document under {@code prefix} (so routes added later, and those of features
+     * installed now, are covered), asked by {@code outsider} about another tenant's {@code name}: 404 naming it, as
+     * for a missing one, or 403 for the outsider's role. Other path parameters are {@code other}.
+     */
+    private List<String> isolationMatrix(String admin, String outsider, String prefix, String name, String other) {
+        JsonNode openApi = json(request("GET", "/api/v1/openapi.json", admin, null));
+        List<String> tried = new ArrayList<>();
+        Iterator<String> paths = openApi.path("paths").fieldNames();
+        while (paths.hasNext()) {
+            String path = paths.next();
+            if (!path.startsWith(prefix)) {
+                continue;
+            }
+            Iterator<String> methods = openApi.path("paths").path(path).fieldNames();
+            while (methods.hasNext()) {
+                String method = methods.next().toUpperCase(java.util.Locale.ROOT);
+                String concrete = path.replace("{name}", name).replaceAll("\\{[^}]+}", other);
+                String body = List.of("POST", "PUT", "PATCH").contains(method) ? "{}" : null;
+                HttpResponse<String> answer = request(method, concrete, outsider, body);
+                assertThat(answer.statusCode()).as(method + " " + concrete + ": " + answer.body())
+                        .isIn(404, 403);
+                if (answer.statusCode() == 404) {
+                    assertThat(answer.body()).as(method + " " + concrete).contains(name);
+                }
+                tried.add(method + " " + path);
+            }
+        }
+        return tried;
     }
 
     private void tenant(String admin, String name, Map<String, Object> quota) throws Exception {
