@@ -3,10 +3,9 @@ package io.axion.auth.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.store.internal.PostgresStore;
-import io.axion.testing.TestPostgres;
+import io.axion.testing.TempPostgresStore;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -14,23 +13,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The TOTP migration and statements on PostgreSQL, the store a cluster shares (SQLite: {@link TwoFactorTest}). */
 class TotpRepositoryPostgresTest {
     @RegisterExtension
-    static final TestPostgres POSTGRES = new TestPostgres();
+    static final TempPostgresStore<PostgresStore> STORE = new TempPostgresStore<>(
+            db -> new PostgresStore(db.url(), db.user(), db.password()));
 
-    PostgresStore store;
     TotpRepository totp;
     final Instant at = Instant.parse("2026-03-01T10:00:00Z");
 
     @BeforeEach
     void open() {
-        TestPostgres.Database db = POSTGRES.fresh();
-        store = new PostgresStore(db.url(), db.user(), db.password());
-        store.migrate("auth", TotpRepositoryPostgresTest.class, "db/auth");
-        totp = new TotpRepository(store);
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
+        STORE.get().migrate("auth", TotpRepositoryPostgresTest.class, "db/auth");
+        totp = new TotpRepository(STORE.get());
     }
 
     @Test

@@ -2,31 +2,17 @@ package io.axion.backup.internal;
 
 import io.axion.api.store.Store;
 import io.axion.store.internal.PostgresStore;
-import io.axion.testing.TestPostgres;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.axion.testing.TempPostgresStore;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same on PostgreSQL, the store a cluster shares. */
 class BackupStorePostgresTest extends BackupStoreContract {
     @RegisterExtension
-    static final TestPostgres POSTGRES = new TestPostgres();
-
-    PostgresStore store;
-
-    @BeforeEach
-    void open() {
-        TestPostgres.Database db = POSTGRES.fresh();
-        store = new PostgresStore(db.url(), db.user(), db.password());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    static final TempPostgresStore<PostgresStore> STORE = new TempPostgresStore<>(
+            db -> new PostgresStore(db.url(), db.user(), db.password()));
 
     @Override
     Store store() {
-        return store;
+        return STORE.get();
     }
 }

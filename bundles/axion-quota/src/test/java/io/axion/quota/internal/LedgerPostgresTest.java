@@ -3,36 +3,22 @@ package io.axion.quota.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.store.internal.PostgresStore;
-import io.axion.testing.TestPostgres;
+import io.axion.testing.TempPostgresStore;
 import java.time.Clock;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The quota migrations (V1-V4) on PostgreSQL, the store a cluster shares, and the ledger's disk figures there. */
 class LedgerPostgresTest {
     @RegisterExtension
-    static final TestPostgres POSTGRES = new TestPostgres();
-
-    private PostgresStore store;
-
-    @BeforeEach
-    void open() {
-        TestPostgres.Database db = POSTGRES.fresh();
-        store = new PostgresStore(db.url(), db.user(), db.password());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    static final TempPostgresStore<PostgresStore> STORE = new TempPostgresStore<>(
+            db -> new PostgresStore(db.url(), db.user(), db.password()));
 
     @Test
     void reservationsKeepTheirDiskAndTenantThroughAnUndo() {
-        new LimitsStore(store).save(new Amounts(4, 4096));
-        Ledger ledger = new Ledger(store, Clock.systemUTC());
+        new LimitsStore(STORE.get()).save(new Amounts(4, 4096));
+        Ledger ledger = new Ledger(STORE.get(), Clock.systemUTC());
         ledger.put("x", new Placed("h1", new Amounts(1, 64, 7)), "a");
         Optional<Ledger.Hold> previous = ledger.put("x", new Placed(null, new Amounts(2, 128, 9)), "a");
         assertThat(ledger.current().get("x").amounts().diskGiB()).isEqualTo(9);

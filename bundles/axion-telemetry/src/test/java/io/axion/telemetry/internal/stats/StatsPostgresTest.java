@@ -4,36 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.axion.store.internal.PostgresStore;
 import io.axion.testing.MutableClock;
-import io.axion.testing.TestPostgres;
+import io.axion.testing.TempPostgresStore;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The same tables on PostgreSQL, the store a cluster shares: its migration, upserts over a ring slot, BYTEA. */
 class StatsPostgresTest {
     @RegisterExtension
-    static final TestPostgres POSTGRES = new TestPostgres();
-
-    PostgresStore store;
-
-    @BeforeEach
-    void open() {
-        TestPostgres.Database db = POSTGRES.fresh();
-        store = new PostgresStore(db.url(), db.user(), db.password());
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+    static final TempPostgresStore<PostgresStore> STORE = new TempPostgresStore<>(
+            db -> new PostgresStore(db.url(), db.user(), db.password()));
 
     @Test
     void bucketsRoundTripAndARingSlotIsOverwrittenAfterItsRetention() {
         MutableClock clock = new MutableClock(Instant.parse("2026-03-01T00:00:00Z"));
-        StatsService stats = new StatsService(store, clock, Runnable::run);
+        StatsService stats = new StatsService(STORE.get(), clock, Runnable::run);
         SeriesKey host = SeriesKey.host("lxd-1");
         double[] values = new double[Metric.COUNT];
         long start = clock.instant().getEpochSecond();
