@@ -1,5 +1,6 @@
 // Shared helpers of the e2e specs: Debian's Chromium through playwright-core (no browser download),
 // the console's base URL and admin password from the environment, screenshots under target/.
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -49,6 +50,29 @@ export async function newPage(context, viewport = { width: 1280, height: 800 }) 
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   return { page, errors };
+}
+
+/**
+ * Runs {@code flow} in a new tab that is closed afterwards; on failure, a screenshot of the tab as it was
+ * (FAILED-<name>.png) before the error goes on. Then asserts that the tab threw no uncaught errors.
+ */
+export async function inNewTab(context, name, flow) {
+  const { page, errors } = await newPage(context);
+  try {
+    await flow(page);
+    assert.deepEqual(errors.map((e) => e.message), [], 'the tab threw no uncaught errors');
+  } catch (error) {
+    await page.screenshot({ path: join(SCREENSHOTS, `FAILED-${name}.png`) }).catch(() => undefined);
+    throw error;
+  } finally {
+    await page.close().catch(() => undefined);
+  }
+}
+
+/** A user made through the API (as an admin), failing the flow with the server's answer if it is refused. */
+export async function createUser(api, username, password, role = 'operator') {
+  const created = await api.post('/api/v1/users', { username, password, role });
+  assert.equal(created.status, 201, `creating ${username}: ${await created.text()}`);
 }
 
 export async function shot(page, name) {

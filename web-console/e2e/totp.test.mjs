@@ -4,8 +4,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { join } from 'node:path';
-import { SCREENSHOTS, apiClient, launch, login, newPage, shot, uniqueName } from './lib.mjs';
+import { apiClient, createUser, inNewTab, launch, login, shot, uniqueName } from './lib.mjs';
 
 /** RFC 4648 Base32 (no padding) to bytes. */
 function base32(text) {
@@ -48,8 +47,7 @@ describe('Two-factor login', { concurrency: false }, () => {
   before(async () => {
     browser = await launch();
     api = await apiClient();
-    const created = await api.post('/api/v1/users', { username, password, role: 'operator' });
-    assert.equal(created.status, 201, `creating ${username}: ${await created.text()}`);
+    await createUser(api, username, password);
   });
 
   after(async () => {
@@ -57,15 +55,14 @@ describe('Two-factor login', { concurrency: false }, () => {
     await browser?.close();
   });
 
-  test('a user turns TOTP on in the account page, then logs in with a code and with a recovery code', async () => {
-    const { page, errors } = await newPage(browser.context);
-    const dashboard = () => page.getByTestId('instance-table').waitFor();
-    const logOutAndIn = async () => {
-      await page.getByRole('button', { name: 'Log out' }).click();
-      await login(page, password, username);
-      await page.getByTestId('login-code').waitFor();
-    };
-    try {
+  test('a user turns TOTP on in the account page, then logs in with a code and with a recovery code', () =>
+    inNewTab(browser.context, 'totp', async (page) => {
+      const dashboard = () => page.getByTestId('instance-table').waitFor();
+      const logOutAndIn = async () => {
+        await page.getByRole('button', { name: 'Log out' }).click();
+        await login(page, password, username);
+        await page.getByTestId('login-code').waitFor();
+      };
       await login(page, password, username);
       await dashboard();
       await page.goto('/account');
@@ -102,12 +99,5 @@ describe('Two-factor login', { concurrency: false }, () => {
       await dashboard();
       const state = await api.get(`/api/v1/users/${username}`);
       assert.equal((await state.json()).totp, true);
-      assert.deepEqual(errors.map((e) => e.message), [], 'the tab threw no uncaught errors');
-    } catch (error) {
-      await page.screenshot({ path: join(SCREENSHOTS, 'FAILED-totp.png') }).catch(() => undefined);
-      throw error;
-    } finally {
-      await page.close().catch(() => undefined);
-    }
-  });
+    }));
 });

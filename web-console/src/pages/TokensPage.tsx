@@ -77,7 +77,9 @@ function Tokens({ username, role }: { username: string; role: Role }) {
         )}
       </header>
       {created && <CreatedToken token={created} onDone={() => setCreated(null)} />}
-      <div className="split">
+      {/* Stacked, not split: the list's eight columns need the page's width (beside the form they ran under it and
+          covered the Revoke buttons). */}
+      <div className="stack">
         <section className="card panel" aria-labelledby="token-list-title">
           <h2 id="token-list-title">{showAll ? 'All tokens' : 'Your tokens'}</h2>
           {tokens.isError && <ErrorBanner what="Tokens" error={tokens.error} onRetry={() => tokens.refetch()} />}
@@ -88,12 +90,16 @@ function Tokens({ username, role }: { username: string; role: Role }) {
             </p>
           )}
           {tokens.data && tokens.data.length > 0 && (
-            <TokenTable tokens={tokens.data} showOwner={showAll} me={username} onRevoke={setRevoking} />
+            <div className="table-scroll">
+              <TokenTable tokens={tokens.data} showOwner={showAll} me={username} onRevoke={setRevoking} />
+            </div>
           )}
         </section>
         <section className="card panel" aria-labelledby="new-token-title">
           <h2 id="new-token-title">New token</h2>
-          <NewTokenForm role={role} onCreated={setCreated} />
+          <div className="narrow">
+            <NewTokenForm role={role} onCreated={setCreated} />
+          </div>
         </section>
       </div>
       <ConfirmDialog
