@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.Test;
@@ -31,6 +32,7 @@ public class ConsoleIT extends KarafTestSupport {
     /** The flows take 1-2 minutes; past this something hangs, and the node process is killed. */
     private static final Duration FLOWS_DEADLINE = Duration.ofMinutes(4);
     private static final Duration HEALTH_DEADLINE = Duration.ofSeconds(60);
+    private static final String HPC_FEATURE = "axion-hpc-scheduler";
 
     @Configuration
     public Option[] config() {
@@ -46,6 +48,27 @@ public class ConsoleIT extends KarafTestSupport {
 
     @Test
     public void theConsoleFlowsPassInChromiumAgainstTheRealServer() throws Exception {
+        runFlows();
+    }
+
+    /**
+     * The HPC pages' flow ({@code e2e/features/hpc.test.mjs}) with the feature installed at runtime, as an operator
+     * would, and removed afterwards so that the other flows see the default placement.
+     */
+    @Test
+    public void theHpcPagesFlowPassesWithTheFeatureInstalledAtRuntime() throws Exception {
+        installFeatureAtRuntime(HPC_FEATURE);
+        try {
+            await().atMost(HEALTH_DEADLINE).ignoreExceptions().untilAsserted(() -> assertThat(
+                    request("GET", "/api/v1/gangs", adminToken(), null).statusCode()).isEqualTo(200));
+            runFlows("e2e/features/hpc.test.mjs");
+        } finally {
+            uninstallFeatureAtRuntime(HPC_FEATURE);
+        }
+    }
+
+    /** {@code node e2e/run.mjs [files]}: every flow in {@code e2e/} when no file is named. */
+    private void runFlows(String... files) throws Exception {
         // The flows need LXD: "degraded" (LXD unreachable) fails here, naming the cause, rather than in a flow.
         await().atMost(HEALTH_DEADLINE).ignoreExceptions().untilAsserted(() -> {
             HttpResponse<String> health = get("/api/v1/health");
@@ -56,8 +79,9 @@ public class ConsoleIT extends KarafTestSupport {
         assertThat(new File(consoleDir, "e2e/run.mjs")).as("the console's e2e runner").isFile();
         assertThat(new File(consoleDir, "node_modules/playwright-core")).as("npm ci has run in web-console").isDirectory();
 
-        ProcessBuilder builder = new ProcessBuilder(System.getProperty("axion.node"), "e2e/run.mjs")
-                .directory(consoleDir);
+        List<String> command = new ArrayList<>(List.of(System.getProperty("axion.node"), "e2e/run.mjs"));
+        command.addAll(List.of(files));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(consoleDir);
         Map<String, String> env = builder.environment();
         env.put("AXION_URL", baseUrl());
         env.put("AXION_ADMIN_PASSWORD", password);
@@ -66,7 +90,8 @@ public class ConsoleIT extends KarafTestSupport {
         env.put("CHROMIUM_PATH", System.getProperty("axion.chromium"));
 
         ToolRun run = ToolRun.run(builder, FLOWS_DEADLINE, "console-e2e");
-        System.out.println("[console-e2e] node e2e/run.mjs took " + run.seconds() + " s");
+        System.out.println("[console-e2e] node " + String.join(" ", command.subList(1, command.size())) + " took "
+                + run.seconds() + " s");
 
         assertThat(run.finished()).as("the flows ended within %s\n%s", FLOWS_DEADLINE, run.output()).isTrue();
         assertThat(run.exitCode()).as("exit code of node e2e/run.mjs\n%s", run.output()).isZero();
