@@ -59,6 +59,8 @@ public class HpcSchedulerIT extends KarafTestSupport {
         assertThat(cores.path("numaNodes").size()).isEqualTo(2);
         assertThat(cores.path("gpus").size()).isEqualTo(2);
 
+        sharedInstancesRunOnTheUnpinnedCores(token);
+
         // Strict 2 cores: 2 are free, but on two nodes: refused, nothing in LXD.
         HttpResponse<String> refused = create(token, "hpc-wide", 2, "\"cpuPolicy\":\"dedicated\",\"numa\":\"strict\"");
         assertThat(refused.statusCode()).isEqualTo(422);
@@ -160,6 +162,46 @@ public class HpcSchedulerIT extends KarafTestSupport {
         assertThat(kept.path("config").path("limits.cpu").asText()).isEqualTo(lxc("config", "get", "hpc-a",
                 "limits.cpu").trim());
         assertThat(json(request("GET", "/api/v1/instances", token, null)).findValuesAsText("name")).contains("hpc-a");
+    }
+
+    /**
+     * A shared instance runs on every core, then only on the core a dedicated one leaves, then on both again once
+     * the dedicated one is deleted; its view and quota keep counting its 1 core throughout.
+     */
+    private void sharedInstancesRunOnTheUnpinnedCores(String token) throws Exception {
+        HttpResponse<String> shared = create(token, "hpc-s", 1, "\"cpuPolicy\":\"shared\"");
+        assertThat(shared.statusCode()).as(shared.body()).isEqualTo(202);
+        awaitJobCompleted(token, json(shared).path("id").asText(), JOB_DEADLINE);
+        assertThat(lxc("config", "get", "hpc-s", "limits.cpu").trim()).isEqualTo("0-1");
+        assertThat(lxc("config", "get", "hpc-s", "limits.cpu.allowance").trim()).isEqualTo("100ms/100ms");
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(cpusetOf("hpc-s")).isEqualTo("0-1"));
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(request("GET", "/api/v1/instances/hpc-s",
+                token, null)).path("cpu").asInt()).isEqualTo(1));
+
+        HttpResponse<String> pinned = create(token, "hpc-p", 1, "\"cpuPolicy\":\"dedicated\"");
+        assertThat(pinned.statusCode()).as(pinned.body()).isEqualTo(202);
+        awaitJobCompleted(token, json(pinned).path("id").asText(), JOB_DEADLINE);
+        String pin = lxc("config", "get", "hpc-p", "limits.cpu").trim();
+        String other = pin.equals("0-0") ? "1" : "0";
+        await().atMost(JOB_DEADLINE).untilAsserted(() -> {
+            assertThat(lxc("config", "get", "hpc-s", "limits.cpu").trim()).isEqualTo(other + "-" + other);
+            assertThat(cpusetOf("hpc-s")).isEqualTo(other);
+        });
+        assertThat(lxc("config", "get", "hpc-s", "limits.cpu.allowance").trim()).isEqualTo("100ms/100ms");
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(request("GET", "/api/v1/instances/hpc-s",
+                token, null)).path("cpu").asInt()).isEqualTo(1));
+        // One core each of the host's two: the quota counts the shared one as 1, not as its set.
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(json(request("GET", "/api/v1/quota", token, null))
+                .path("cpu").path("allocated").asInt()).isEqualTo(2));
+
+        awaitJobCompleted(token, json(request("DELETE", "/api/v1/instances/hpc-p", token, null)).path("id")
+                .asText(), JOB_DEADLINE);
+        await().atMost(JOB_DEADLINE).untilAsserted(() -> {
+            assertThat(lxc("config", "get", "hpc-s", "limits.cpu").trim()).isEqualTo("0-1");
+            assertThat(cpusetOf("hpc-s")).isEqualTo("0-1");
+        });
+        awaitJobCompleted(token, json(request("DELETE", "/api/v1/instances/hpc-s", token, null)).path("id")
+                .asText(), JOB_DEADLINE);
     }
 
     private HttpResponse<String> create(String token, String name, int cpu, String scheduling) {
