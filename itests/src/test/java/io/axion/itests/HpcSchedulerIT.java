@@ -137,6 +137,22 @@ public class HpcSchedulerIT extends KarafTestSupport {
                 .containsExactly("hpc-c");
         assertThat(lxc("list", "--format", "csv", "-c", "n")).doesNotContain("hpc-c").doesNotContain("hpc-d");
 
+        // A gang that cannot fit waits whole and is listed with the creates, as a gang; it is cancelled there.
+        HttpResponse<String> gang = request("POST", "/api/v1/gangs", token, "{\"name\":\"hpc-q\",\"count\":1,"
+                + "\"queue\":true,\"priority\":7,\"template\":{\"image\":\"axion/busybox\",\"cpu\":1,"
+                + "\"memoryMiB\":64,\"cpuPolicy\":\"dedicated\"}}");
+        assertThat(gang.statusCode()).as(gang.body()).isEqualTo(202);
+        JsonNode queue = json(request("GET", "/api/v1/queue", token, null));
+        assertThat(queue.findValuesAsText("name")).containsExactly("hpc-c", "hpc-q");
+        assertThat(queue.findValuesAsText("kind")).containsExactly("create", "gang");
+        assertThat(queue.get(1).path("id").asText()).isEqualTo("gang:hpc-q");
+        assertThat(queue.get(1).path("priority").asInt()).isEqualTo(7);
+        assertThat(executeCommand("axion:queue")).contains("gang:hpc-q");
+        assertThat(request("DELETE", "/api/v1/queue/gang:hpc-q", token, null).statusCode()).isEqualTo(200);
+        assertThat(request("GET", "/api/v1/gangs/hpc-q", token, null).statusCode()).isEqualTo(404);
+        assertThat(json(request("GET", "/api/v1/queue", token, null)).findValuesAsText("name"))
+                .containsExactly("hpc-c");
+
         // Deleting a pinned instance releases its cores.
         HttpResponse<String> deleted = request("DELETE", "/api/v1/instances/hpc-b", token, null);
         awaitJobCompleted(token, json(deleted).path("id").asText(), JOB_DEADLINE);
@@ -154,6 +170,13 @@ public class HpcSchedulerIT extends KarafTestSupport {
         assertThat(json(request("GET", "/api/v1/queue", token, null)).size()).isZero();
 
         uninstallFeatureAtRuntime(FEATURE);
+        if (request("GET", coreMap, token, null).statusCode() != 404) {
+            // Installing it refreshed Karaf's features bundle, whose new instance may have started from the state of
+            // before the install: it then takes the feature for uninstalled. Installing again (its bundles are
+            // there, nothing changes) puts it back in that state, so that it can be uninstalled.
+            installFeatureAtRuntime(FEATURE);
+            uninstallFeatureAtRuntime(FEATURE);
+        }
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(404);
             assertThat(placement(token)).isEqualTo("most-free-capacity");
