@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -170,10 +171,12 @@ public class HpcSchedulerIT extends KarafTestSupport {
         assertThat(json(request("GET", "/api/v1/queue", token, null)).size()).isZero();
 
         uninstallFeatureAtRuntime(FEATURE);
-        if (request("GET", coreMap, token, null).statusCode() != 404) {
+        try {
+            await().atMost(DEADLINE).until(() -> request("GET", coreMap, token, null).statusCode() == 404);
+        } catch (ConditionTimeoutException keptByKaraf) {
             // Installing it refreshed Karaf's features bundle, whose new instance may have started from the state of
-            // before the install: it then takes the feature for uninstalled. Installing again (its bundles are
-            // there, nothing changes) puts it back in that state, so that it can be uninstalled.
+            // before the install: it then takes the feature for uninstalled and the uninstall did nothing. Installing
+            // again (its bundles are there, nothing changes) puts it back in that state, so that it can be.
             installFeatureAtRuntime(FEATURE);
             uninstallFeatureAtRuntime(FEATURE);
         }
