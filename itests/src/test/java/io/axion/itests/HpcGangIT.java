@@ -23,8 +23,8 @@ import org.junit.Test;
  * Gangs across three real nodes, each owning one LXD project of this 2-core machine as its host: six dedicated
  * 1-core members fill the three hosts exactly. With one core pinned elsewhere there is room for five, so the gang
  * is refused (nothing created in any project) or, with {@code queue: true}, waits; deleting the blocker lets it
- * start by itself, two members per host; a batch run of {@code hostname} answers with each member's name; deleting
- * the gang removes every member.
+ * start by itself, two members per host; a batch run of {@code hostname} answers with each member's name; a run
+ * whose node is killed fails with the cause {@code node lost}; deleting the gang removes every member.
  */
 public class HpcGangIT extends ClusterTestSupport {
     private static final Duration GANG_DEADLINE = Duration.ofMinutes(3);
@@ -124,12 +124,28 @@ public class HpcGangIT extends ClusterTestSupport {
         assertThat(failed.path("state").asText()).isEqualTo("failed");
         assertThat(failed.path("members").get(0).path("exitCode").asInt()).isEqualTo(3);
 
+        // A run whose node dies does not stay running: node 1 runs a long command and is killed; Hazelcast tells
+        // the others that its member left, and they fail the run with the cause. The gang goes on without node 1.
+        HttpResponse<String> longRun = request(1, "POST", "/api/v1/gangs/" + GANG + "/runs", token,
+                Map.of("command", "sleep 300", "timeoutSeconds", 600));
+        assertThat(longRun.statusCode()).as(longRun.body()).isEqualTo(202);
+        String longId = json(longRun).path("id").asText();
+        assertThat(json(longRun).path("node").asText()).isEqualTo(nodeName(1));
+        kill(1);
+        JsonNode lost = await().atMost(GANG_DEADLINE).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
+                .until(() -> json(request(2, "GET", "/api/v1/gangs/" + GANG + "/runs/" + longId, token, null)),
+                        r -> !r.path("state").asText().equals("running"));
+        assertThat(lost.path("state").asText()).as(lost.toString()).isEqualTo("failed");
+        assertThat(lost.path("cause").asText()).isEqualTo("node lost");
+        assertThat(lost.path("members").findValuesAsText("state")).hasSize(MEMBERS).containsOnly("lost");
+
         HttpResponse<String> deleting = request(3, "DELETE", "/api/v1/gangs/" + GANG, token, null);
         assertThat(deleting.statusCode()).as(deleting.body()).isEqualTo(202);
         await().atMost(GANG_DEADLINE).pollInterval(Duration.ofMillis(500)).ignoreExceptions().untilAsserted(() ->
-                assertThat(request(1, "GET", "/api/v1/gangs/" + GANG, token, null).statusCode()).isEqualTo(404));
-        assertNothingOfTheGangInLxd();
-        assertThat(json(request(1, "GET", "/api/v1/hpc/pins", token, null)).size()).isZero();
+                assertThat(request(2, "GET", "/api/v1/gangs/" + GANG, token, null).statusCode()).isEqualTo(404));
+        await().atMost(GANG_DEADLINE).pollInterval(Duration.ofMillis(500)).untilAsserted(
+                HpcGangIT::assertNothingOfTheGangInLxd);
+        assertThat(json(request(2, "GET", "/api/v1/hpc/pins", token, null)).size()).isZero();
     }
 
     private static Map<String, Object> gang(boolean queue) {

@@ -9,7 +9,9 @@ import java.util.Map;
  *
  * @param image     the image it was created from: the name Axion was asked for when Axion created it,
  *                  else LXD's base image fingerprint
- * @param cpu       {@code limits.cpu} as a count of cores; null when unlimited
+ * @param cpu       {@code limits.cpu} as a count of cores, or the whole cores of a time allowance
+ *                  ({@code limits.cpu.allowance: 200ms/100ms} is 2) when it has one: an instance confined to a
+ *                  CPU set keeps its count there; null when unlimited
  * @param memoryMiB {@code limits.memory} in MiB; null when unlimited or given as a percentage
  * @param diskGiB   the root disk size in GiB; null when the pool's default applies
  * @param location  the LXD cluster member it runs on ({@code none} on a standalone LXD)

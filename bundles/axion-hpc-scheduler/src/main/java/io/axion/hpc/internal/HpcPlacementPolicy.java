@@ -5,7 +5,10 @@ import io.axion.api.placement.HostCandidate;
 import io.axion.api.placement.Placement;
 import io.axion.api.placement.PlacementPolicy;
 import io.axion.api.placement.PlacementRequest;
+import io.axion.api.job.JobOptions;
+import io.axion.api.job.JobService;
 import io.axion.api.store.Store;
+import io.axion.hpc.internal.shared.SharedCpusJobHandler;
 import io.axion.hpc.internal.topology.HostTopology;
 import io.axion.hpc.internal.topology.SimulatedTopology;
 import io.axion.hpc.internal.topology.TopologyParser;
@@ -17,6 +20,8 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The scheduler as the instance service's placement policy: ranked above the built-in one, so installing the
@@ -28,6 +33,7 @@ import org.osgi.service.metatype.annotations.Designate;
 @Designate(ocd = HpcConfig.class)
 public class HpcPlacementPolicy implements PlacementPolicy {
     static final int RANKING = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(HpcPlacementPolicy.class);
 
     private record Cached(HostTopology topology, long readAtNanos) {
     }
@@ -38,6 +44,9 @@ public class HpcPlacementPolicy implements PlacementPolicy {
     @Reference
     private Store store;
 
+    @Reference
+    private JobService jobs;
+
     private final Map<String, Cached> topologies = new ConcurrentHashMap<>();
     private SimulatedTopology simulation;
     private long topologyNanos;
@@ -47,7 +56,7 @@ public class HpcPlacementPolicy implements PlacementPolicy {
     void activate(HpcConfig config) {
         simulation = SimulatedTopology.parse(config.simulate());
         topologyNanos = config.topologySeconds() * 1_000_000_000L;
-        scheduler = new HpcScheduler(this::topology, new StoreLedger(store));
+        scheduler = new HpcScheduler(this::topology, new StoreLedger(store), this::rewriteSharedCpus);
     }
 
     @Override
@@ -75,6 +84,16 @@ public class HpcPlacementPolicy implements PlacementPolicy {
 
     public HpcScheduler scheduler() {
         return scheduler;
+    }
+
+    /** One job per change of a host's dedicated set: it moves the host's shared instances onto what is left. */
+    private void rewriteSharedCpus(String host) {
+        try {
+            jobs.enqueue(SharedCpusJobHandler.TYPE, null, Map.of("host", host), JobOptions.onHost(host));
+        } catch (RuntimeException e) {
+            // The pin is kept either way; shared instances move at the host's next change.
+            LOG.warn("Could not enqueue the rewrite of shared instances on {}: {}", host, e.toString());
+        }
     }
 
     /** The topology decisions use for the host (simulated where settings say so); read from LXD, then reused. */

@@ -9,6 +9,7 @@ import io.axion.hpc.internal.allocation.Pin;
 import io.axion.hpc.internal.allocation.PinRequest;
 import io.axion.hpc.internal.gang.GangPlanner;
 import io.axion.hpc.internal.gang.Spread;
+import io.axion.hpc.internal.shared.SharedCpus;
 import io.axion.hpc.internal.topology.HostTopology;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -31,9 +33,18 @@ public final class HpcScheduler {
     /** Gang members whose pins are reserved already, by instance, until their create asks for a placement. */
     private final Map<String, Pin> preplaced = new ConcurrentHashMap<>();
 
+    /** Told the host whose dedicated cores changed (a pin kept or released), so its shared instances move. */
+    private final Consumer<String> dedicatedChanged;
+
     public HpcScheduler(Function<String, HostTopology> topologies, ReservationLedger ledger) {
+        this(topologies, ledger, host -> { });
+    }
+
+    public HpcScheduler(Function<String, HostTopology> topologies, ReservationLedger ledger,
+                        Consumer<String> dedicatedChanged) {
         this.topologies = topologies;
         this.ledger = ledger;
+        this.dedicatedChanged = dedicatedChanged;
     }
 
     public ReservationLedger ledger() {
@@ -63,6 +74,9 @@ public final class HpcScheduler {
                     return outcome.pin().orElse(null);
                 });
         if (kept != null) {
+            if (kept.dedicated()) {
+                dedicatedChanged.accept(kept.host());
+            }
             return Optional.of(placement(kept, pin));
         }
         if (refusals.equals(EnumSet.of(Allocator.Refusal.NO_SINGLE_NUMA_NODE))) {
@@ -75,10 +89,12 @@ public final class HpcScheduler {
 
     static Placement placement(Pin pin, PinRequest request) {
         Map<String, String> config = new LinkedHashMap<>();
-        // A shared instance keeps its count: LXD balances it over the CPUs (re-pinning shared instances to the pool
-        // as dedicated pins come and go is not done yet).
         if (pin.dedicated()) {
             config.put("limits.cpu", pin.cpuSet());
+        } else if (request.cores() > 0 && !pin.cpus().isEmpty()) {
+            // Confined to the cores no dedicated instance holds, its count kept as a time allowance; rewritten
+            // when the host's dedicated set changes (SharedCpusJobHandler).
+            config.putAll(SharedCpus.config(pin.cpus(), request.cores()));
         }
         config.put("user.axion.cpu-policy", request.cpuPolicy().name().toLowerCase(java.util.Locale.ROOT));
         Map<String, Map<String, String>> devices = new LinkedHashMap<>();
@@ -90,7 +106,11 @@ public final class HpcScheduler {
 
     public void release(String instance) {
         preplaced.remove(instance);
+        List<String> pinnedOn = ledger.all().stream()
+                .filter(r -> r.instance().equals(instance) && !r.cpus().isEmpty())
+                .map(ReservationLedger.Reservation::host).distinct().toList();
         ledger.release(instance);
+        pinnedOn.forEach(dedicatedChanged);
     }
 
     /**
@@ -100,8 +120,11 @@ public final class HpcScheduler {
      */
     public Optional<List<Pin>> reserveGang(List<PinRequest> members, List<HostCandidate> candidates, Spread spread) {
         List<String> names = members.stream().map(PinRequest::instance).toList();
-        return Optional.ofNullable(ledger.reserveAll(names,
+        Optional<List<Pin>> pins = Optional.ofNullable(ledger.reserveAll(names,
                 held -> GangPlanner.plan(members, candidates, spread, held, topologies)));
+        pins.ifPresent(kept -> kept.stream().filter(Pin::dedicated).map(Pin::host).distinct()
+                .forEach(dedicatedChanged));
+        return pins;
     }
 
     /**

@@ -63,10 +63,33 @@ class HpcSchedulerTest {
     }
 
     @Test
-    void sharedKeepsItsCountAndHoldsNoCores() {
+    void sharedRunsOnTheUnpinnedCoresWithItsCountAsAnAllowanceAndHoldsNone() {
         Placement shared = scheduler().place(request("s", 1, Map.of()), CANDIDATES).orElseThrow();
         assertEquals("h1", shared.host());
-        assertTrue(!shared.config().containsKey("limits.cpu"));
+        assertEquals("0-3", shared.config().get("limits.cpu"));
+        assertEquals("100ms/100ms", shared.config().get("limits.cpu.allowance"));
         assertTrue(new StoreLedger(store.get()).all().isEmpty());
+
+        scheduler().place(request("d", 2, Map.of("cpuPolicy", "dedicated", "numa", "strict")), CANDIDATES);
+        Placement next = scheduler().place(request("s2", 2, Map.of()), CANDIDATES).orElseThrow();
+        List<Integer> pool = CpuSet.parse(next.config().get("limits.cpu"));
+        assertEquals(2, pool.size());
+        assertTrue(pool.stream().noneMatch(new StoreLedger(store.get()).holdings("h1").cpuOwners()::containsKey));
+        assertEquals("200ms/100ms", next.config().get("limits.cpu.allowance"));
+    }
+
+    @Test
+    void aChangeOfTheDedicatedSetIsToldForItsHostButASharedPlacementIsNot() {
+        List<String> told = new java.util.ArrayList<>();
+        HpcScheduler scheduler = new HpcScheduler(host -> HOST, new StoreLedger(store.get()), told::add);
+        scheduler.place(request("s", 1, Map.of()), CANDIDATES).orElseThrow();
+        scheduler.release("s");
+        assertEquals(List.of(), told);
+        scheduler.place(request("d", 1, Map.of("cpuPolicy", "dedicated")), CANDIDATES).orElseThrow();
+        assertEquals(List.of("h1"), told);
+        scheduler.release("d");
+        assertEquals(List.of("h1", "h1"), told);
+        scheduler.release("d");
+        assertEquals(List.of("h1", "h1"), told, "a second release frees nothing, so changes nothing");
     }
 }

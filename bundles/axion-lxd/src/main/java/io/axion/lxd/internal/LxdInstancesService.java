@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +27,7 @@ public final class LxdInstancesService implements LxdInstances {
     private static final Logger LOG = LoggerFactory.getLogger(LxdInstancesService.class);
 
     private final LxdConnection lxd;
+    private static final String ALLOWANCE = "limits.cpu.allowance";
     private final InstanceUpdater updater;
     private final InstanceCreator creator;
     public LxdInstancesService(LxdConnection lxd) {
@@ -179,16 +179,24 @@ public final class LxdInstancesService implements LxdInstances {
 
     @Override
     public void updateLimits(String name, Integer cpu, Integer memoryMiB) {
-        Map<String, String> changes = new HashMap<>();
-        if (cpu != null) {
-            changes.put("limits.cpu", Integer.toString(cpu));
+        if (cpu == null && memoryMiB == null) {
+            return;
         }
-        if (memoryMiB != null) {
-            changes.put("limits.memory", Sizes.memoryLimit(memoryMiB));
-        }
-        if (!changes.isEmpty()) {
-            patchConfig(name, changes);
-        }
+        updater.update(name, "update instance " + name, definition -> {
+            ObjectNode config = (ObjectNode) definition.get("config");
+            if (cpu != null) {
+                if (Sizes.allowanceCores(config.path(ALLOWANCE).asText(null)) != null) {
+                    // Confined to a CPU set with its count as a time allowance (a shared HPC instance): the set
+                    // stays its pool, the allowance carries the new count.
+                    config.put(ALLOWANCE, Sizes.allowance(cpu));
+                } else {
+                    config.put("limits.cpu", Integer.toString(cpu));
+                }
+            }
+            if (memoryMiB != null) {
+                config.put("limits.memory", Sizes.memoryLimit(memoryMiB));
+            }
+        });
     }
 
     @Override

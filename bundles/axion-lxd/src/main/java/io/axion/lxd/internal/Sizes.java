@@ -67,6 +67,37 @@ final class Sizes {
         return count;
     }
 
+    private static final Pattern TIME_ALLOWANCE = Pattern.compile("^\\s*([0-9]+)ms\\s*/\\s*([0-9]+)ms\\s*$");
+
+    /**
+     * The cores an instance may use: a time allowance ({@code 200ms/100ms}, a hard cap of 2 CPUs' time) wins over
+     * {@code limits.cpu}, since a shared instance confined to a CPU set (the HPC scheduler's) keeps its core count
+     * there while the set is the pool of cores it may run on; otherwise {@link #cpuCount(String)}.
+     */
+    static Integer cpuCount(String limitsCpu, String allowance) {
+        Integer cores = allowanceCores(allowance);
+        return cores != null ? cores : cpuCount(limitsCpu);
+    }
+
+    /** Whole cores of a time allowance ({@code 200ms/100ms} is 2), rounded up; null for a percentage or unset. */
+    static Integer allowanceCores(String allowance) {
+        if (allowance == null) {
+            return null;
+        }
+        Matcher m = TIME_ALLOWANCE.matcher(allowance);
+        if (!m.matches()) {
+            return null;
+        }
+        long quota = Long.parseLong(m.group(1));
+        long period = Long.parseLong(m.group(2));
+        return period == 0 ? null : (int) ((quota + period - 1) / period);
+    }
+
+    /** The time allowance worth {@code cores} whole CPUs, as the HPC scheduler writes it. */
+    static String allowance(int cores) {
+        return cores * 100 + "ms/100ms";
+    }
+
     static String memoryLimit(int memoryMiB) {
         return memoryMiB + "MiB";
     }

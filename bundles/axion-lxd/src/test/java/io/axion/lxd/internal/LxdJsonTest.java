@@ -50,6 +50,15 @@ class LxdJsonTest {
     }
 
     @Test
+    void aSharedInstanceConfinedToACpuSetCountsItsAllowance() throws Exception {
+        InstanceInfo info = LxdJson.instance(json("""
+                {'name':'s','status':'Running','config':{'limits.cpu':'1-3','limits.cpu.allowance':'100ms/100ms'},
+                 'devices':{}}"""));
+        assertThat(info.cpu()).isEqualTo(1);
+        assertThat(info.config()).containsEntry("limits.cpu", "1-3");
+    }
+
+    @Test
     void instanceWithoutLimitsOrAxionImageFallsBackToBaseImage() throws Exception {
         InstanceInfo info = LxdJson.instance(json("""
                 {'name':'x','status':'Stopped','config':{'volatile.base_image':'abc123','limits.memory':'50%'},

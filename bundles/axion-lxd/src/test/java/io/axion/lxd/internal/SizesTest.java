@@ -29,4 +29,16 @@ class SizesTest {
         assertThat(Sizes.cpuCount("")).isNull();
         assertThat(Sizes.cpuCount("x")).isNull();
     }
+
+    @Test
+    void aTimeAllowanceCountsTheCoresOfAnInstanceConfinedToACpuSet() {
+        // A shared HPC instance: may run on CPUs 1-3, capped at 2 CPUs' time.
+        assertThat(Sizes.cpuCount("1-3", "200ms/100ms")).isEqualTo(2);
+        assertThat(Sizes.cpuCount("1-1", "100ms/100ms")).isEqualTo(1);
+        assertThat(Sizes.cpuCount("0-3", "50%")).isEqualTo(4);
+        assertThat(Sizes.cpuCount("2", null)).isEqualTo(2);
+        assertThat(Sizes.allowanceCores("150ms/100ms")).isEqualTo(2);
+        assertThat(Sizes.allowance(3)).isEqualTo("300ms/100ms");
+        assertThat(Sizes.allowanceCores(Sizes.allowance(3))).isEqualTo(3);
+    }
 }

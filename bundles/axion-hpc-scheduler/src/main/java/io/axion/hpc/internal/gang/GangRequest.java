@@ -54,6 +54,11 @@ public record GangRequest(String name, Integer count, Template template, String 
         pinRequests();
     }
 
+    /** 0 unless given; higher starts first among queued gangs. */
+    public int priorityOrDefault() {
+        return priority == null ? 0 : priority;
+    }
+
     public boolean queued() {
         return queue != null && queue;
     }

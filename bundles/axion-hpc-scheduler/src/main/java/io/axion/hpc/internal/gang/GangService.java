@@ -2,6 +2,7 @@ package io.axion.hpc.internal.gang;
 
 import io.axion.api.cluster.ClusterLock;
 import io.axion.api.cluster.ClusterService;
+import io.axion.api.error.AxionException;
 import io.axion.api.error.ConflictException;
 import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
@@ -10,6 +11,7 @@ import io.axion.api.host.HostService;
 import io.axion.api.host.HostState;
 import io.axion.api.instance.Instance;
 import io.axion.api.instance.InstanceService;
+import io.axion.api.instance.QueuedCreate;
 import io.axion.api.job.Job;
 import io.axion.api.job.JobOptions;
 import io.axion.api.job.JobService;
@@ -21,8 +23,10 @@ import io.axion.hpc.internal.HpcConfig;
 import io.axion.hpc.internal.HpcPlacementPolicy;
 import io.axion.hpc.internal.ReservationLedger;
 import io.axion.hpc.internal.allocation.Pin;
+import io.axion.hpc.internal.queue.QueueItem;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -41,8 +46,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Gangs: reserves every member's pin in one ledger transaction (or none, and then refuses or queues the whole gang),
  * and hands the creates to one {@value GangJobHandler#CREATE} job. Queued gangs are looked at every
- * {@code queueSeconds} by whichever node holds the gang dispatch lock, oldest first, none overtaking the first that
- * still does not fit.
+ * {@code queueSeconds} by whichever node holds the gang dispatch lock, in {@link GangQueue#order}, none overtaking
+ * the first that still does not fit.
  */
 @Component(service = GangService.class, configurationPid = HpcConfig.PID)
 public class GangService {
@@ -152,6 +157,45 @@ public class GangService {
         return job;
     }
 
+    /** The waiting gangs the scope sees, next first, with their place among all waiting gangs. */
+    public List<QueueItem> queued(TenantScope scope) {
+        List<GangStore.Gang> ordered = GangQueue.order(gangs.queued());
+        List<QueueItem> items = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (GangTenancy.sees(scope, ordered.get(i).tenant())) {
+                items.add(GangQueue.item(ordered.get(i), i + 1));
+            }
+        }
+        return items;
+    }
+
+    /** The gang as a queue line (waiting with its position, or left the queue); 404 as {@link #get}. */
+    public QueueItem queueItem(String name, TenantScope scope) {
+        GangStore.Gang gang = visible(name, scope);
+        return queued(scope).stream().filter(item -> item.name().equals(name)).findFirst()
+                .orElseGet(() -> GangQueue.item(gang, null));
+    }
+
+    /**
+     * Takes a waiting gang out of the queue (it holds no pins nor members yet, so nothing else is undone); 409 once
+     * it was placed, 403 when {@code mayCancel} says no, 404 as {@link #get}.
+     */
+    public QueueItem cancelQueued(String name, TenantScope scope, Predicate<QueueItem> mayCancel) {
+        QueueItem item = queueItem(name, scope);
+        if (!QueuedCreate.QUEUED.equals(item.state())) {
+            throw new ConflictException("not-queued", "Gang '" + name + "' has " + item.state() + " already");
+        }
+        if (!mayCancel.test(item)) {
+            throw new AxionException(403, "forbidden", "Forbidden", "Only its owner or an admin cancels gang "
+                    + name);
+        }
+        if (!gangs.cancelQueued(name)) {
+            throw new ConflictException("not-queued", "Gang '" + name + "' left the queue meanwhile");
+        }
+        LOG.info("Queued gang {} cancelled", name);
+        return item;
+    }
+
     /** The gangs the scope sees: its tenant's, or every one (a global admin naming no tenant, the shell). */
     public List<GangView> list(TenantScope scope) {
         Map<String, ReservationLedger.Reservation> pins = pins();
@@ -221,9 +265,12 @@ public class GangService {
         }
     }
 
-    /** Starts queued gangs oldest first, until the first that still does not fit (it blocks those behind it). */
+    /**
+     * Starts queued gangs in {@link GangQueue#order} (priority, turns between owners, age), until the first that
+     * still does not fit (it blocks those behind it).
+     */
     void dispatch() {
-        for (GangStore.Gang gang : gangs.queued()) {
+        for (GangStore.Gang gang : GangQueue.order(gangs.queued())) {
             GangRequest request = gang.request();
             Optional<List<Pin>> pins = policy.scheduler().reserveGang(request.pinRequests(), candidates(),
                     request.spreadOrDefault());

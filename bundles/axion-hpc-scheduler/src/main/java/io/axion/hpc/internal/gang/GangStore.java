@@ -140,6 +140,21 @@ public final class GangStore {
         });
     }
 
+    /**
+     * Forgets a gang that still waits (it has no members nor pins yet). In the gang lock, as {@link #placed} is, so
+     * a dispatch either placed it first (false here) or finds it gone.
+     */
+    public boolean cancelQueued(String name) {
+        return store.inExclusiveTransaction(LOCK, connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM hpc_gangs WHERE name = ? AND state = ?")) {
+                delete.setString(1, name);
+                delete.setString(2, QUEUED);
+                return delete.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Drops the members of a gang whose create failed (their instances are gone). */
     public void removeMembers(String name) {
         store.inTransaction(connection -> {
@@ -174,7 +189,7 @@ public final class GangStore {
                 GangTenancy.tenantOf(scope)));
     }
 
-    /** The queued gangs, oldest first. */
+    /** The queued gangs, oldest first (their dispatch order is {@link GangQueue#order}). */
     public List<Gang> queued() {
         return store.inTransaction(connection -> select(connection, "WHERE state = ? ORDER BY created_at, name",
                 QUEUED));

@@ -1,5 +1,8 @@
 package io.axion.hpc.internal.run;
 
+import io.axion.api.cluster.ClusterMember;
+import io.axion.api.cluster.ClusterService;
+import io.axion.api.cluster.MembershipListener;
 import io.axion.api.error.ConflictException;
 import io.axion.api.error.NotFoundException;
 import io.axion.api.error.ValidationException;
@@ -29,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * Batch runs: one command in every member of a gang at once, through each member's host's LXD exec (any node
  * reaches any host), like {@code srun}: the run succeeds only when every member exits 0. Runs on the node that was
  * asked; each member's exit code and capped output go to the store as it finishes, so every node can show it.
+ * <p>
+ * A run whose node is lost is failed with the cause {@value RunLoss#NODE_LOST}: when Hazelcast says that node's
+ * member left the cluster (every node hears it; the update is idempotent), and at start-up for this node's runs from
+ * its earlier process (it crashed or stopped mid-run).
  */
 @Component(service = GangRuns.class)
 public class GangRuns {
@@ -44,8 +51,14 @@ public class GangRuns {
     @Reference
     private HostService hosts;
 
+    @Reference
+    private ClusterService cluster;
+
     private RunStore runs;
     private ExecutorService workers;
+    private AutoCloseable membership;
+    private String localNode;
+    private String localMemberId;
 
     @Activate
     void activate() {
@@ -55,11 +68,46 @@ public class GangRuns {
             thread.setDaemon(true);
             return thread;
         });
+        localNode = cluster.localNodeId();
+        localMemberId = cluster.members().stream().filter(ClusterMember::local).map(ClusterMember::id).findFirst()
+                .orElse(localNode);
+        try {
+            membership = cluster.listen(new MembershipListener() {
+                @Override
+                public void memberJoined(ClusterMember member) {
+                }
+
+                @Override
+                public void memberLeft(ClusterMember member) {
+                    // On a cluster thread: the store work goes elsewhere.
+                    workers.execute(() -> lose(RunLoss.ofMemberThatLeft(runs.running(), member.id()),
+                            "node " + member.name() + " left the cluster"));
+                }
+            });
+        } catch (UnsupportedOperationException single) {
+            LOG.debug("No membership events here: only this node's own restarts fail its lost runs");
+        }
+        lose(RunLoss.ofEarlierProcess(runs.running(), localNode, localMemberId),
+                "node " + localNode + " restarted");
     }
 
     @Deactivate
-    void deactivate() {
+    void deactivate() throws Exception {
+        if (membership != null) {
+            membership.close();
+        }
         workers.shutdownNow();
+    }
+
+    private void lose(List<String> lost, String why) {
+        for (String id : lost) {
+            try {
+                runs.lose(id, RunLoss.NODE_LOST);
+                LOG.warn("Run {} failed: {} ({})", id, RunLoss.NODE_LOST, why);
+            } catch (RuntimeException e) {
+                LOG.warn("Run {} could not be marked lost: {}", id, e.getMessage());
+            }
+        }
     }
 
     /**
@@ -81,7 +129,7 @@ public class GangRuns {
         Duration timeout = request.timeout();
         List<RunView.MemberRun> members = gang.members().stream()
                 .map(m -> new RunView.MemberRun(m.name(), m.host(), RunView.RUNNING, null, null, null, false)).toList();
-        RunView run = runs.add(UUID.randomUUID().toString(), gangName, argv, members);
+        RunView run = runs.add(UUID.randomUUID().toString(), gangName, argv, members, localNode, localMemberId);
         LOG.info("Run {} of gang {}: {} in {} members", run.id(), gangName, argv, members.size());
         for (RunView.MemberRun member : members) {
             workers.execute(() -> runs.finish(run.id(), exec(member, argv, env, timeout)));

@@ -37,45 +37,89 @@ final class RunStore {
         store.migrate("hpc", RunStore.class, "db/hpc");
     }
 
-    RunView add(String id, String gang, List<String> argv, List<RunView.MemberRun> members) {
+    /** @param node the node starting it, and the member id of its process, to tell when the run is lost */
+    RunView add(String id, String gang, List<String> argv, List<RunView.MemberRun> members, String node,
+                String memberId) {
         Instant now = clock.instant();
         store.inTransaction(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO hpc_gang_runs (id, gang, state, "
-                    + "request, members, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + "request, members, created_at, node, member_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, id);
                 insert.setString(2, gang);
                 insert.setString(3, RunView.RUNNING);
                 insert.setString(4, write(argv));
                 insert.setString(5, write(members));
                 insert.setLong(6, now.toEpochMilli());
+                insert.setString(7, node);
+                insert.setString(8, memberId);
                 return insert.executeUpdate();
             }
         });
-        return new RunView(id, gang, RunView.RUNNING, argv, now, null, members);
+        return new RunView(id, gang, RunView.RUNNING, argv, now, null, members, node, null);
+    }
+
+    /** Where every running run runs. */
+    List<RunLoss.Owner> running() {
+        return store.inTransaction(connection -> {
+            List<RunLoss.Owner> owners = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id, node, member_id FROM hpc_gang_runs WHERE state = ?")) {
+                select.setString(1, RunView.RUNNING);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        owners.add(new RunLoss.Owner(rows.getString(1), rows.getString(2), rows.getString(3)));
+                    }
+                }
+            }
+            return owners;
+        });
+    }
+
+    /** Fails a run that still runs with {@code cause} ({@link RunLoss#lose}); one that ended stays as it is. */
+    RunView lose(String id, String cause) {
+        return store.inExclusiveTransaction(LOCK, connection -> {
+            RunView run = find(connection, id).orElseThrow(() -> new IllegalStateException("run " + id + " is gone"));
+            RunView lost = RunLoss.lose(run, cause, clock.instant());
+            if (lost != run) {
+                write(connection, lost);
+            }
+            return lost;
+        });
     }
 
     /** Writes one member's result; the run's state follows from all of them. */
     RunView finish(String id, RunView.MemberRun result) {
         return store.inExclusiveTransaction(LOCK, connection -> {
             RunView run = find(connection, id).orElseThrow(() -> new IllegalStateException("run " + id + " is gone"));
+            if (!RunView.RUNNING.equals(run.state())) {
+                // Declared lost meanwhile (its node was taken for gone): a late result does not revive it.
+                return run;
+            }
             List<RunView.MemberRun> members = new ArrayList<>(run.members());
             members.replaceAll(m -> m.name().equals(result.name()) ? result : m);
             String state = RunView.stateOf(members);
             Instant finished = RunView.RUNNING.equals(state) ? null : clock.instant();
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE hpc_gang_runs SET state = ?, members = ?, finished_at = ? WHERE id = ?")) {
-                update.setString(1, state);
-                update.setString(2, write(members));
-                if (finished == null) {
-                    update.setNull(3, java.sql.Types.BIGINT);
-                } else {
-                    update.setLong(3, finished.toEpochMilli());
-                }
-                update.setString(4, id);
-                update.executeUpdate();
-            }
-            return new RunView(id, run.gang(), state, run.command(), run.createdAt(), finished, members);
+            RunView updated = new RunView(id, run.gang(), state, run.command(), run.createdAt(), finished, members,
+                    run.node(), null);
+            write(connection, updated);
+            return updated;
         });
+    }
+
+    private static void write(Connection connection, RunView run) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE hpc_gang_runs SET state = ?, members = ?, finished_at = ?, cause = ? WHERE id = ?")) {
+            update.setString(1, run.state());
+            update.setString(2, write(run.members()));
+            if (run.finishedAt() == null) {
+                update.setNull(3, java.sql.Types.BIGINT);
+            } else {
+                update.setLong(3, run.finishedAt().toEpochMilli());
+            }
+            update.setString(4, run.cause());
+            update.setString(5, run.id());
+            update.executeUpdate();
+        }
     }
 
     Optional<RunView> find(String id) {
@@ -94,7 +138,7 @@ final class RunStore {
     private static List<RunView> select(Connection connection, String where, String value) throws SQLException {
         List<RunView> runs = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, gang, state, request, members, "
-                + "created_at, finished_at FROM hpc_gang_runs " + where)) {
+                + "created_at, finished_at, node, cause FROM hpc_gang_runs " + where)) {
             select.setString(1, value);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
@@ -102,7 +146,7 @@ final class RunStore {
                     Instant finishedAt = rows.wasNull() ? null : Instant.ofEpochMilli(finished);
                     runs.add(new RunView(rows.getString(1), rows.getString(2), rows.getString(3),
                             read(rows.getString(4), ARGV), Instant.ofEpochMilli(rows.getLong(6)), finishedAt,
-                            read(rows.getString(5), MEMBERS)));
+                            read(rows.getString(5), MEMBERS), rows.getString(8), rows.getString(9)));
                 }
             }
         }

@@ -7,9 +7,12 @@ import java.util.List;
  * A batch run as the API shows it.
  *
  * @param state {@code running}, {@code succeeded} (every member exited 0) or {@code failed}
+ * @param node  the node whose process runs the execs (null for runs from before nodes were recorded)
+ * @param cause why a run failed without its members' results: {@code node lost} when that node's process left the
+ *              cluster or restarted mid-run; null otherwise
  */
 public record RunView(String id, String gang, String state, List<String> command, Instant createdAt,
-                      Instant finishedAt, List<MemberRun> members) {
+                      Instant finishedAt, List<MemberRun> members, String node, String cause) {
     public static final String RUNNING = "running";
     public static final String SUCCEEDED = "succeeded";
     public static final String FAILED = "failed";
@@ -17,7 +20,8 @@ public record RunView(String id, String gang, String state, List<String> command
     /**
      * One member's part.
      *
-     * @param state    {@code running}, {@code exited}, {@code timed-out} or {@code error} (LXD could not run it)
+     * @param state    {@code running}, {@code exited}, {@code timed-out}, {@code error} (LXD could not run it) or
+     *                 {@code lost} (the node running it was lost)
      * @param exitCode null until it exited (and when it timed out or could not run)
      * @param stdout   capped at {@value RunOutput#CAP_BYTES} bytes ({@code truncated} says so)
      */

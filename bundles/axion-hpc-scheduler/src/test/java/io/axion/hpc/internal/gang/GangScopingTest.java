@@ -75,6 +75,9 @@ class GangScopingTest {
         inject(runs, "store", store.get());
         inject(runs, "gangs", gangs);
         inject(runs, "hosts", hosts);
+        ClusterService cluster = mock(ClusterService.class);
+        when(cluster.localNodeId()).thenReturn("n1");
+        inject(runs, "cluster", cluster);
         Method activate = GangRuns.class.getDeclaredMethod("activate");
         activate.setAccessible(true);
         activate.invoke(runs);
