@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.Test;
 import org.junit.runner.RunWith;
 import org.ops4j.pax.exam.Configuration;
@@ -170,16 +169,8 @@ public class HpcSchedulerIT extends KarafTestSupport {
                 .isEqualTo(setC.substring(0, setC.indexOf('-'))));
         assertThat(json(request("GET", "/api/v1/queue", token, null)).size()).isZero();
 
+        // The support method waits until the feature's bundle is gone (see there why that can take a second round).
         uninstallFeatureAtRuntime(FEATURE);
-        try {
-            await().atMost(DEADLINE).until(() -> request("GET", coreMap, token, null).statusCode() == 404);
-        } catch (ConditionTimeoutException keptByKaraf) {
-            // Installing it refreshed Karaf's features bundle, whose new instance may have started from the state of
-            // before the install: it then takes the feature for uninstalled and the uninstall did nothing. Installing
-            // again (its bundles are there, nothing changes) puts it back in that state, so that it can be.
-            installFeatureAtRuntime(FEATURE);
-            uninstallFeatureAtRuntime(FEATURE);
-        }
         await().atMost(DEADLINE).untilAsserted(() -> {
             assertThat(request("GET", coreMap, token, null).statusCode()).isEqualTo(404);
             assertThat(placement(token)).isEqualTo("most-free-capacity");

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,18 +258,58 @@ public abstract class KarafTestSupport {
      */
     protected void installFeatureAtRuntime(String name) {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(500)).until(() -> {
-            if (!features.isInstalled(features.getFeature(name))) {
-                features.installFeature(name, java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+            FeaturesService live = liveFeatures();
+            if (!live.isInstalled(live.getFeature(name))) {
+                live.installFeature(name, java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
             }
-            return features.isInstalled(features.getFeature(name));
+            return live.isInstalled(live.getFeature(name));
         });
     }
 
-    /** The counterpart of {@link #installFeatureAtRuntime}: uninstalls it unless Karaf has it uninstalled already. */
+    /**
+     * The counterpart of {@link #installFeatureAtRuntime}: uninstalls it and waits until the bundles only it needs are
+     * gone. An install may have refreshed Karaf's features bundle, whose new service can resume from the state of
+     * before the install and take the feature for uninstalled while its bundles run on: it is installed again then
+     * (nothing changes, its bundles are there) so that the next round's uninstall removes them.
+     */
     protected void uninstallFeatureAtRuntime(String name) throws Exception {
-        if (features.isInstalled(features.getFeature(name))) {
-            features.uninstallFeature(name, java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles));
+        await().atMost(DEADLINE).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            FeaturesService live = liveFeatures();
+            org.apache.karaf.features.Feature feature = live.getFeature(name);
+            java.util.EnumSet<FeaturesService.Option> options =
+                    java.util.EnumSet.of(FeaturesService.Option.NoAutoRefreshBundles);
+            boolean left = ownBundles(live, feature).stream().anyMatch(l -> bundleContext.getBundle(l) != null);
+            if (live.isInstalled(feature)) {
+                live.uninstallFeature(name, options);
+                return false;
+            }
+            if (left) {
+                live.installFeature(name, options);
+                return false;
+            }
+            return true;
+        });
+    }
+
+    /** The features service running now (an install can refresh its bundle: an injected one may be gone). */
+    private FeaturesService liveFeatures() {
+        org.osgi.framework.ServiceReference<FeaturesService> ref =
+                bundleContext.getServiceReference(FeaturesService.class);
+        FeaturesService live = ref == null ? null : bundleContext.getService(ref);
+        return live == null ? features : live;
+    }
+
+    /** Locations of the feature's bundles that no other installed feature lists. */
+    private static Set<String> ownBundles(FeaturesService live, org.apache.karaf.features.Feature feature)
+            throws Exception {
+        Set<String> own = new java.util.HashSet<>();
+        feature.getBundles().forEach(b -> own.add(b.getLocation()));
+        for (org.apache.karaf.features.Feature other : live.listInstalledFeatures()) {
+            if (!other.getId().equals(feature.getId())) {
+                other.getBundles().forEach(b -> own.remove(b.getLocation()));
+            }
         }
+        return own;
     }
 
     protected String executeCommand(String command) {
