@@ -35,6 +35,26 @@ describe('parseTelemetry', () => {
 });
 
 describe('TelemetryStore', () => {
+  it('applies delta frames: unchanged instances keep their figures and still get a sample, gone ones stop', () => {
+    const store = new TelemetryStore();
+    const full = { node: 'n1', host: 'h1', seq: 1, intervalMs: 1000, hostCpuThreads: 2, instances: [
+      { name: 'a', cpuPercent: 1, memoryBytes: 10 }, { name: 'b', cpuPercent: 2, memoryBytes: 20 },
+      { name: 'c', cpuPercent: 3, memoryBytes: 30 }] };
+    store.ingest(full, 1000);
+    store.ingest({ ...full, seq: 2, delta: true, baseSeq: 1, instances: [{ name: 'b', cpuPercent: 5, memoryBytes: 21 }],
+      gone: ['c'] }, 2000);
+    expect(store.get('a')).toEqual([{ at: 1000, cpuPercent: 1, memoryBytes: 10 }, { at: 2000, cpuPercent: 1, memoryBytes: 10 }]);
+    expect(store.latest('b')).toEqual({ at: 2000, cpuPercent: 5, memoryBytes: 21 });
+    expect(store.get('c')).toHaveLength(1);
+    // Another host's frames leave this host's figures alone; a full frame replaces them.
+    store.ingest({ ...full, host: 'h2', seq: 9, instances: [{ name: 'x', cpuPercent: 7, memoryBytes: 70 }] }, 3000);
+    expect(store.get('a')).toHaveLength(2);
+    store.ingest({ ...full, seq: 3, instances: [{ name: 'a', cpuPercent: 4, memoryBytes: 11 }] }, 4000);
+    store.ingest({ ...full, seq: 4, delta: true, baseSeq: 3, instances: [], gone: [] }, 5000);
+    expect(store.latest('a')).toEqual({ at: 5000, cpuPercent: 4, memoryBytes: 11 });
+    expect(store.get('b')).toHaveLength(2);
+  });
+
   it('keeps the last minute per instance and tells only that instance', () => {
     const store = new TelemetryStore();
     const a = vi.fn();

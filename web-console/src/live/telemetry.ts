@@ -23,14 +23,24 @@ export interface InstanceUsage {
   memoryLimitBytes?: number | null;
 }
 
-/** The `telemetry` channel's `usage` event: one per node and sweep (every second). */
+/**
+ * The `telemetry` channel's `usage` event: one per host and sweep (every second). A connection's first frame of a
+ * host is full; later ones are mostly deltas (`delta: true`): only the instances whose figures changed since the
+ * previous frame of that host (`baseSeq`), and the names of those that are `gone` (docs/API.md).
+ */
 export interface UsageFrame {
   node: string;
+  host?: string;
   seq: number;
   intervalMs: number;
   hostCpuThreads: number;
   instances: InstanceUsage[];
+  delta?: boolean;
+  baseSeq?: number;
+  gone?: string[];
 }
+
+type Figures = { name: string; cpuPercent: number; memoryBytes: number };
 
 /** The samples of a usage frame; anything else on the channel carries none. */
 export function parseTelemetry(data: unknown): Array<{ name: string; cpuPercent: number; memoryBytes: number }> {
@@ -43,6 +53,8 @@ export function parseTelemetry(data: unknown): Array<{ name: string; cpuPercent:
 
 export class TelemetryStore {
   private series = new Map<string, Sample[]>();
+  /** Every instance's latest figures per host, so that a delta frame still gives each of them a sample. */
+  private hosts = new Map<string, Map<string, Figures>>();
   private listeners = new Map<string, Set<() => void>>();
   private anyListeners = new Set<() => void>();
 
@@ -54,10 +66,22 @@ export class TelemetryStore {
     this.listeners.get(name)?.forEach((l) => l());
   }
 
-  /** Takes one usage frame, stamped with the event's time. */
+  /** Takes one usage frame (full or delta), stamped with the event's time. */
   ingest(data: unknown, at: string | number = Date.now()): void {
     const time = typeof at === 'number' ? at : new Date(at).getTime() || Date.now();
-    for (const s of parseTelemetry(data)) this.push(s.name, { at: time, cpuPercent: s.cpuPercent, memoryBytes: s.memoryBytes });
+    const frame = (data ?? {}) as Partial<UsageFrame>;
+    const key = String(frame.host ?? frame.node ?? '');
+    let current = this.hosts.get(key);
+    if (frame.delta !== true || !current) {
+      // A full frame replaces what was known of its host (a delta without one to apply to still holds figures).
+      current = new Map();
+      this.hosts.set(key, current);
+    }
+    if (frame.delta === true && Array.isArray(frame.gone)) {
+      for (const name of frame.gone) current.delete(name);
+    }
+    for (const s of parseTelemetry(data)) current.set(s.name, s);
+    for (const s of current.values()) this.push(s.name, { at: time, cpuPercent: s.cpuPercent, memoryBytes: s.memoryBytes });
     this.anyListeners.forEach((l) => l());
   }
 
@@ -76,6 +100,7 @@ export class TelemetryStore {
 
   clear(): void {
     this.series.clear();
+    this.hosts.clear();
   }
 
   subscribe(name: string, listener: () => void): () => void {

@@ -2,6 +2,7 @@ package io.axion.bench.instances;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.axion.bench.AxionProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +45,12 @@ public final class CreateBench {
     private final Phases axionPhases = new Phases("Axion", "POST answered", "queued", "job ran", "job seen done");
     private final Phases lxdPhases = new Phases("LXD", "create", "start");
     private volatile boolean timed;
+    /**
+     * What Axion asked LXD for (profiles, devices, config keys other than LXD's own {@code volatile.*} and
+     * {@code image.*}), read back from an instance Axion made in the warm-up: the straight batches create exactly
+     * that, so both sides pay for the same NIC (a veth on Axion's bridge) and the same limits.
+     */
+    private volatile ObjectNode lxdTemplate;
 
     private CreateBench(LxdSocket lxd, String project) {
         this.lxd = lxd;
@@ -130,6 +137,9 @@ public final class CreateBench {
                 future.get(10, TimeUnit.MINUTES);
             }
             elapsed = System.nanoTime() - start;
+            if (throughAxion && lxdTemplate == null) {
+                lxdTemplate = templateFrom(prefix + "-0");
+            }
         } finally {
             pool.shutdownNow();
         }
@@ -169,10 +179,31 @@ public final class CreateBench {
         throw new IllegalStateException("create " + name + " did not finish in 5 minutes");
     }
 
+    /** The instance definition Axion sent for {@code name}, as LXD keeps it; printed so that a reader can compare. */
+    private ObjectNode templateFrom(String name) throws Exception {
+        JsonNode made = JSON.readTree(lxd.request("GET", "/1.0/instances/" + name + "?project=" + project, null))
+                .path("metadata");
+        ObjectNode template = JSON.createObjectNode();
+        template.put("type", "container");
+        template.set("source", JSON.createObjectNode().put("type", "image").put("alias", "axion/busybox"));
+        template.set("profiles", made.path("profiles"));
+        template.set("devices", made.path("devices"));
+        ObjectNode config = template.putObject("config");
+        made.path("config").fields().forEachRemaining(key -> {
+            if (!key.getKey().startsWith("volatile.") && !key.getKey().startsWith("image.")) {
+                config.set(key.getKey(), key.getValue());
+            }
+        });
+        System.out.println("  Axion's create as LXD keeps it (profiles, devices, config): " + made.path("profiles") + " "
+                + made.path("devices") + " " + made.path("config"));
+        System.out.println("  the straight batches create:                              " + template);
+        return template;
+    }
+
     private void createThroughLxd(String name) throws Exception {
-        String body = JSON.writeValueAsString(Map.of("name", name, "type", "container",
-                "source", Map.of("type", "image", "alias", "axion/busybox"),
-                "config", Map.of("limits.cpu", "1", "limits.memory", "32MiB")));
+        ObjectNode definition = lxdTemplate.deepCopy();
+        definition.put("name", name);
+        String body = JSON.writeValueAsString(definition);
         long begun = System.nanoTime();
         waitFor(lxd.request("POST", "/1.0/instances?project=" + project, body));
         long created = System.nanoTime();

@@ -67,6 +67,10 @@ public final class EventsBench {
         int clients = Integer.getInteger("bench.clients", 200);
         int instances = Integer.getInteger("bench.telemetryInstances", 500);
         int seconds = Integer.getInteger("bench.eventSeconds", 30);
+        // The share of instances (percent) whose figures change from one sweep to the next: idle instances keep
+        // theirs, and the route then sends them only in full frames (see TelemetryDeltas).
+        int changing = Integer.getInteger("bench.changingPercent", 100);
+        System.out.printf("instances whose figures change each sweep: %d%%%n", changing);
         InMemoryEventBus bus = new InMemoryEventBus();
         EventsRoute route = new EventsRoute(bus, new EventsSettings(1000, 2, Duration.ofSeconds(10),
                 Duration.ofSeconds(30)));
@@ -90,7 +94,7 @@ public final class EventsBench {
             while (route.clientCount() < clients) {
                 Thread.sleep(10);
             }
-            String sample = frame(instances, 0).toString();
+            String sample = frame(instances, 0, changing).toString();
             System.out.printf("Axion /ws/events benchmark: %d cores, %d %s clients, %d instances per telemetry frame "
                     + "(~%d KB of JSON), 1 frame/s + 5 job events/s for %d s, the first %d s not counted%n",
                     Runtime.getRuntime().availableProcessors(), clients, client, instances, sample.length() / 1024,
@@ -103,7 +107,7 @@ public final class EventsBench {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                Map<String, Object> data = frame(instances, seq);
+                Map<String, Object> data = frame(instances, seq, changing);
                 publishedAt.put(seq, System.nanoTime());
                 bus.publish(new AxionEvent(EventChannels.TELEMETRY, "usage", data, Instant.now()));
                 if (seq > WARMUP_SECONDS + 1) {
@@ -158,16 +162,18 @@ public final class EventsBench {
                 cpuNanos * 100.0 / wallNanos);
     }
 
-    /** A telemetry frame's data as the sampler publishes it. */
-    private static Map<String, Object> frame(int instances, long seq) {
+    /** A telemetry frame's data as the sampler publishes it; {@code changing}% of the instances' figures move. */
+    private static Map<String, Object> frame(int instances, long seq, int changing) {
         List<Object> usages = new ArrayList<>(instances);
         Instant now = Instant.now();
         for (int i = 0; i < instances; i++) {
-            usages.add(new InstanceUsage("bench-instance-" + i, 12.3456 + i % 50, 3.0864 + i % 10, 0.12, 1 + i % 4,
-                    1234.5678 + i, 123_456_789L + i, 268_435_456L, now).toJson());
+            double moved = i % 100 < changing ? seq * 0.01 : 0;
+            usages.add(new InstanceUsage("bench-instance-" + i, 12.3456 + i % 50 + moved, 3.0864 + i % 10, 0.12,
+                    1 + i % 4, 1234.5678 + i + moved, 123_456_789L + i, 268_435_456L, now).toJson());
         }
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("node", "bench");
+        data.put("host", "bench-host");
         data.put("seq", seq);
         data.put("intervalMs", 1000);
         data.put("hostCpuThreads", 2);

@@ -6,7 +6,10 @@ import jakarta.websocket.Session;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +27,11 @@ final class EventClient {
     static final int TOO_SLOW = 4008;
     private static final Logger LOG = LoggerFactory.getLogger(EventClient.class);
     private static final byte[] PING = "axion".getBytes(StandardCharsets.US_ASCII);
+    /**
+     * A full telemetry frame at least this often per host, even to a client that got every delta: a client that
+     * joined the wrong way, or any mistake in applying deltas, mends itself within this many sweeps.
+     */
+    static final int FULL_FRAME_EVERY = 60;
 
     private final Session session;
     private final FrameSender sender;
@@ -42,6 +50,13 @@ final class EventClient {
     private volatile long closingSince;
     private volatile boolean closed;
     private final String tenant;
+    /**
+     * Per host: the sweep number of the last telemetry frame queued for this client, and how many deltas followed
+     * its last full frame. Only the fan-out thread offers frames.
+     */
+    private final Map<String, long[]> telemetryBase = new ConcurrentHashMap<>();
+    /** Where this client's periodic full frames fall, so that not every client decodes one in the same second. */
+    private final int fullPhase = ThreadLocalRandom.current().nextInt(FULL_FRAME_EVERY);
 
     String tenant() {
         return tenant;
@@ -69,11 +84,33 @@ final class EventClient {
         if (closing.get() || !channels.contains(frame.channel())) {
             return;
         }
-        if (queue.offer(frame) == OutboundQueue.Offer.OVERFLOW) {
+        if (queue.offer(frame, deltaWillDo(frame)) == OutboundQueue.Offer.OVERFLOW) {
             close(TOO_SLOW, "too slow: more than the allowed job and instance events waiting");
             return;
         }
         pump();
+    }
+
+    /**
+     * Whether the client may get the frame's delta: it was queued the frame the delta is relative to, and its next
+     * periodic full frame is not due. Records the frame as the client's latest of its host.
+     */
+    private boolean deltaWillDo(EventFrame frame) {
+        EventFrame.Sweep sweep = frame.sweep();
+        if (sweep == null) {
+            return false;
+        }
+        long[] base = telemetryBase.get(sweep.host());
+        boolean delta = sweep.delta() != null && base != null && base[0] == sweep.baseId()
+                && base[1] + 1 < FULL_FRAME_EVERY;
+        if (base == null) {
+            // The first full frame counts as if the phase's deltas had come before it.
+            telemetryBase.put(sweep.host(), new long[] {sweep.id(), fullPhase});
+        } else {
+            base[0] = sweep.id();
+            base[1] = delta ? base[1] + 1 : 0;
+        }
+        return delta;
     }
 
     /** A text message from the client: a subscription changes the channels; anything else is ignored. */

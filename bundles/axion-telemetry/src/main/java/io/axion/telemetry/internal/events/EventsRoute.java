@@ -52,6 +52,9 @@ public class EventsRoute implements WebSocketRoute {
     private final LongAdder closedTooSlow = new LongAdder();
     private final LongAdder droppedByGone = new LongAdder();
     private volatile long lastFanOutNanos;
+    /** Telemetry deltas and the fan-out's event numbers: touched by the fan-out thread only. */
+    private final TelemetryDeltas deltas = new TelemetryDeltas();
+    private long eventNumber;
     private final EventsSettings settings;
     private final EventBus.Subscription subscription;
     private final ExecutorService fanOut = Executors.newSingleThreadExecutor(daemon("axion-events-fanout"));
@@ -153,7 +156,7 @@ public class EventsRoute implements WebSocketRoute {
                 return;
             }
             long started = System.nanoTime();
-            TenantFrames perTenant = new TenantFrames(event, frame, this::tenantOf);
+            TenantFrames perTenant = new TenantFrames(event, frame, this::tenantOf, deltas, ++eventNumber);
             for (EventClient client : clients) {
                 perTenant.forTenant(client.tenant()).ifPresent(client::offer);
             }

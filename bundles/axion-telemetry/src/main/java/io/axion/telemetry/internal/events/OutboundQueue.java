@@ -7,6 +7,9 @@ import java.util.ArrayDeque;
  * in order up to a capacity (past it the client must go: it would miss events it cannot do without); telemetry waits
  * in a short queue of its own whose oldest frame is dropped when a newer one arrives (the newer supersedes it).
  * Frames that must not be lost go first.
+ * <p>
+ * A telemetry frame may wait as its delta (see {@link TelemetryDeltas}); when a frame is dropped, the next frame of
+ * the same host goes out in full, because its delta is relative to the one the client now misses.
  */
 final class OutboundQueue {
 
@@ -22,7 +25,26 @@ final class OutboundQueue {
     private final int capacity;
     private final int telemetryBacklog;
     private final ArrayDeque<EventFrame> events = new ArrayDeque<>();
-    private final ArrayDeque<EventFrame> telemetry = new ArrayDeque<>();
+    private final ArrayDeque<Waiting> telemetry = new ArrayDeque<>();
+
+    /** A telemetry frame, and whether its delta is to be sent instead of it. */
+    private static final class Waiting {
+        final EventFrame frame;
+        boolean asDelta;
+
+        Waiting(EventFrame frame, boolean asDelta) {
+            this.frame = frame;
+            this.asDelta = asDelta && frame.sweep() != null && frame.sweep().delta() != null;
+        }
+
+        String host() {
+            return frame.sweep() == null ? null : frame.sweep().host();
+        }
+
+        EventFrame toSend() {
+            return asDelta ? frame.sweep().delta() : frame;
+        }
+    }
     private long dropped;
 
     /**
@@ -35,14 +57,25 @@ final class OutboundQueue {
     }
 
     synchronized Offer offer(EventFrame frame) {
+        return offer(frame, false);
+    }
+
+    /** @param asDelta send the frame's delta rather than the frame (when it has one) */
+    synchronized Offer offer(EventFrame frame, boolean asDelta) {
         if (frame.droppable()) {
             Offer result = Offer.QUEUED;
-            if (telemetry.size() >= telemetryBacklog) {
-                telemetry.pollFirst();
+            telemetry.addLast(new Waiting(frame, asDelta));
+            if (telemetry.size() > telemetryBacklog) {
+                Waiting gone = telemetry.pollFirst();
                 dropped++;
                 result = Offer.QUEUED_DROPPING_OLDER;
+                for (Waiting next : telemetry) {
+                    if (java.util.Objects.equals(next.host(), gone.host())) {
+                        next.asDelta = false;
+                        break;
+                    }
+                }
             }
-            telemetry.addLast(frame);
             return result;
         }
         if (events.size() >= capacity) {
@@ -55,7 +88,11 @@ final class OutboundQueue {
     /** The next frame to send, or null when there is none. */
     synchronized EventFrame poll() {
         EventFrame next = events.pollFirst();
-        return next != null ? next : telemetry.pollFirst();
+        if (next != null) {
+            return next;
+        }
+        Waiting sweep = telemetry.pollFirst();
+        return sweep == null ? null : sweep.toSend();
     }
 
     synchronized boolean isEmpty() {

@@ -23,20 +23,56 @@ final class TenantFrames {
     private final EventFrame whole;
     private final Function<String, Optional<String>> tenantOf;
     private final Map<String, Optional<EventFrame>> byTenant = new HashMap<>();
+    private final TelemetryDeltas deltas;
+    private final long id;
+    private EventFrame wholeWithDelta;
 
     /** @param tenantOf an instance's tenant, by name; empty when unknown */
     TenantFrames(AxionEvent event, EventFrame whole, Function<String, Optional<String>> tenantOf) {
+        this(event, whole, tenantOf, null, 0);
+    }
+
+    /**
+     * @param deltas where telemetry frames' deltas are made (null: full frames only)
+     * @param id     this event's number in the fan-out
+     */
+    TenantFrames(AxionEvent event, EventFrame whole, Function<String, Optional<String>> tenantOf,
+                 TelemetryDeltas deltas, long id) {
         this.event = event;
         this.whole = whole;
         this.tenantOf = tenantOf;
+        this.deltas = deltas;
+        this.id = id;
     }
 
     /** The frame for {@code tenant}'s clients (null tenant: a client that sees everything); empty for none. */
     Optional<EventFrame> forTenant(String tenant) {
         if (tenant == null) {
-            return Optional.of(whole);
+            if (wholeWithDelta == null) {
+                wholeWithDelta = withDelta(null, whole, event.data());
+            }
+            return Optional.of(wholeWithDelta);
         }
         return byTenant.computeIfAbsent(tenant, this::make);
+    }
+
+    /** A telemetry frame with the delta against the audience's previous frame of its host; others as they are. */
+    private EventFrame withDelta(String audience, EventFrame full, Map<String, Object> data) {
+        if (deltas == null || !EventChannels.TELEMETRY.equals(event.channel()) || data == null
+                || !(data.get("host") instanceof String host)) {
+            return full;
+        }
+        TelemetryDeltas.Delta delta = deltas.next(audience, id, data);
+        EventFrame deltaFrame = null;
+        if (delta.data() != null) {
+            try {
+                deltaFrame = new EventFrame(event.channel(), EventFrame.textOf(
+                        new AxionEvent(event.channel(), event.type(), delta.data(), event.at())), true);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("A telemetry delta is not JSON", e);
+            }
+        }
+        return full.withSweep(new EventFrame.Sweep(host, id, delta.baseId(), deltaFrame));
     }
 
     private Optional<EventFrame> make(String tenant) {
@@ -75,7 +111,8 @@ final class TenantFrames {
         }
         filtered.put("instances", kept);
         try {
-            return EventFrame.of(new AxionEvent(event.channel(), event.type(), filtered, event.at()));
+            return withDelta(tenant, EventFrame.of(new AxionEvent(event.channel(), event.type(), filtered, event.at())),
+                    filtered);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A filtered telemetry frame is not JSON", e);
         }

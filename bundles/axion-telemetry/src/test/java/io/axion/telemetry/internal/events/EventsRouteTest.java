@@ -158,4 +158,53 @@ class EventsRouteTest {
         }
         socket.abort();
     }
+
+    private void publishSweep(long seq, Map<String, Object> byName) {
+        List<Object> instances = new ArrayList<>();
+        byName.forEach((name, cpu) -> instances.add(Map.of("name", name, "cpuPercent", cpu, "memoryBytes", 1024)));
+        bus.publish(AxionEvent.of("telemetry", "usage", Map.of("node", "n1", "host", "h1", "seq", seq,
+                "instances", instances)));
+    }
+
+    @Test
+    void aClientGetsAFullFrameFirstThenDeltasThatRebuildEveryFrame() {
+        Collector collector = new Collector();
+        WebSocket socket = connect(collector);
+        Map<String, Object> truth = new java.util.TreeMap<>();
+        for (int i = 0; i < 20; i++) {
+            truth.put("i" + i, 0.0);
+        }
+        int sweeps = EventClient.FULL_FRAME_EVERY + 5;
+        List<Map<String, Object>> expected = new ArrayList<>();
+        for (long seq = 1; seq <= sweeps; seq++) {
+            truth.put("i" + (seq % 20), (double) seq); // one instance changes a sweep
+            if (seq == 10) {
+                truth.remove("i15");
+            }
+            expected.add(new java.util.TreeMap<>(truth));
+            publishSweep(seq, truth);
+            long sent = seq;
+            await().atMost(Duration.ofSeconds(5)).until(() -> collector.on("telemetry").size() == sent);
+        }
+        List<JsonNode> frames = collector.on("telemetry");
+        assertThat(frames.get(0).path("data").has("delta")).as("the first frame is full").isFalse();
+        Map<String, Double> rebuilt = new java.util.TreeMap<>();
+        int fulls = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            JsonNode data = frames.get(i).path("data");
+            assertThat(data.path("seq").asLong()).isEqualTo(i + 1);
+            if (data.path("delta").asBoolean()) {
+                assertThat(data.path("baseSeq").asLong()).isEqualTo(i);
+                assertThat(data.path("instances").size()).isLessThanOrEqualTo(1);
+                data.path("gone").forEach(name -> rebuilt.remove(name.asText()));
+            } else {
+                fulls++;
+                rebuilt.clear();
+            }
+            data.path("instances").forEach(u -> rebuilt.put(u.path("name").asText(), u.path("cpuPercent").asDouble()));
+            assertThat(rebuilt).as("the state after seq " + (i + 1)).isEqualTo(expected.get(i));
+        }
+        assertThat(fulls).as("the first, and one periodic full frame").isEqualTo(2);
+        socket.abort();
+    }
 }
