@@ -52,6 +52,18 @@ describe('Tenants and API tokens', { concurrency: false }, () => {
       const details = await (await api.get(`/api/v1/tenants/${tenant}`)).json();
       assert.deepEqual(details.quota.instances, 2);
       assert.deepEqual(details.members.map((m) => [m.username, m.role]), [[username, 'operator']]);
+      // The admin's tenant switcher: acting in the new tenant, every request names it and its list is empty.
+      await page.getByRole('link', { name: 'Instances', exact: true }).click();
+      await page.getByTestId('instance-table').waitFor();
+      const scoped = page.waitForRequest((r) => r.method() === 'GET' && new URL(r.url()).pathname === '/api/v1/instances' && r.headers()['axion-tenant'] === tenant);
+      await page.getByTestId('tenant-switcher').selectOption(tenant);
+      await scoped;
+      await page.getByTestId('instance-counts').filter({ hasText: '0 instances' }).waitFor();
+      await shot(page, '40b-admin-in-tenant');
+      // Back to every tenant (the choice is kept in localStorage, which later flows' tabs share).
+      const unscoped = page.waitForRequest((r) => r.method() === 'GET' && new URL(r.url()).pathname === '/api/v1/instances' && !r.headers()['axion-tenant']);
+      await page.getByTestId('tenant-switcher').selectOption('');
+      await unscoped;
       // New users join `default` too, which would come first by name: the member is made to belong to this one only.
       const left = await api.del(`/api/v1/tenants/default/members/${username}`);
       assert.equal(left.status, 204, `leaving default: ${await left.text()}`);
