@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { keys } from '../api/keys';
-import { tenantSelection, tenantsApi, tenantUsage } from '../api/tenants';
+import { tenantSelection, tenantsApi, tenantUsage, type Tenant } from '../api/tenants';
 
 /**
  * The quota of the tenant the console acts in, beside what its instances hold: the chosen tenant, or (as the server
@@ -10,7 +10,7 @@ import { tenantSelection, tenantsApi, tenantUsage } from '../api/tenants';
  */
 export function TenantQuotaCard({ admin, instances }: {
   admin: boolean;
-  instances: { cpu?: number | null; memoryMiB?: number | null; tenant?: string }[];
+  instances: Holding[];
 }) {
   const tenants = useQuery({ queryKey: keys.tenants, queryFn: ({ signal }) => tenantsApi.list(signal) });
   const [chosen, setChosen] = useState<string | null>(tenantSelection.get());
@@ -26,16 +26,25 @@ export function TenantQuotaCard({ admin, instances }: {
       <h2>
         Tenant <strong>{tenant.name}</strong>
       </h2>
-      <dl>
-        {tenantUsage(tenant.quota, instances, tenant.name).map((use) => (
-          <div key={use.label} data-testid={`tenant-quota-${use.label.split(' ')[0].toLowerCase()}`}>
-            <dt>{use.label}</dt>
-            <dd>
-              {use.used} / {use.limit ?? '∞'}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <TenantUsageList tenant={tenant} instances={instances} />
     </article>
+  );
+}
+
+type Holding = { cpu?: number | null; memoryMiB?: number | null; tenant?: string };
+
+/** A tenant's quota line by line (cores, memory, disk, instances) beside what its instances hold: "used / limit". */
+export function TenantUsageList({ tenant, instances }: { tenant: Tenant; instances: Holding[] }) {
+  return (
+    <dl>
+      {tenantUsage(tenant.quota, instances, tenant.name).map((use) => (
+        <div key={use.label} data-testid={`tenant-quota-${use.label.split(' ')[0].toLowerCase()}`}>
+          <dt>{use.label}</dt>
+          <dd>
+            {use.used} / {use.limit ?? '∞'}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

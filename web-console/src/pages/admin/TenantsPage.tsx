@@ -3,7 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { instancesApi } from '../../api/instances';
 import { keys } from '../../api/keys';
 import { describeError } from '../../api/client';
-import { TENANT_ROLES, tenantsApi, tenantUsage, type Tenant, type TenantRole } from '../../api/tenants';
+import { TENANT_ROLES, tenantsApi, type Tenant, type TenantRole } from '../../api/tenants';
+import { TenantUsageList } from '../../components/TenantQuotaCard';
 import { Field } from '../../components/Field';
 import { useToasts } from '../../components/Toasts';
 import { ErrorBanner, Loading } from '../../components/ErrorBanner';
@@ -120,16 +121,7 @@ export function TenantCard({ tenant, instances, onDelete }: {
   return (
     <article className="card" aria-label={`Tenant ${tenant.name}`} data-testid={`tenant-${tenant.name}`}>
       <h2>{tenant.name}</h2>
-      <dl>
-        {tenantUsage(tenant.quota, instances, tenant.name).map((use) => (
-          <div key={use.label}>
-            <dt>{use.label}</dt>
-            <dd>
-              {use.used} / {use.limit ?? '∞'}
-            </dd>
-          </div>
-        ))}
-      </dl>
+      <TenantUsageList tenant={tenant} instances={instances} />
       <p className="muted">
         {(details.data?.members ?? []).map((m) => `${m.username} (${m.role})`).join(', ') || 'No members'}
       </p>
